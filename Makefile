@@ -1,0 +1,65 @@
+# graphkit: the README's two commands are `make demo` and `make test`.
+# Each target does its own set-up in a virtualenv (.venv).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.graphkit-installed
+BENCH_SIZE ?= small
+export BENCH_SIZE
+
+.PHONY: help venv demo test test-unit lint format bench bench-html bench-report bench-load system-deps neo4j-start neo4j-stop clean
+
+help:
+	@echo "make demo    build out/graph.html and out/report.md from data/ (no server needed)"
+	@echo "make test    run every test; starts a local Neo4j 5.26 unless NEO4J_URI is set"
+	@echo "make lint    ruff check and format check"
+	@echo "make bench   all benchmarks (BENCH_SIZE=small|full)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(STAMP)
+
+demo: venv
+	$(BIN)/graphkit demo data -o out
+
+test: venv
+	scripts/test
+
+test-unit: venv
+	$(BIN)/pytest -m "not integration"
+
+lint: venv
+	$(BIN)/ruff check graphkit tests bench
+	$(BIN)/ruff format --check graphkit tests bench
+
+format: venv
+	$(BIN)/ruff check --fix graphkit tests bench
+	$(BIN)/ruff format graphkit tests bench
+
+system-deps:
+	scripts/system-deps
+
+bench: bench-html bench-report bench-load
+
+bench-html: venv system-deps
+	$(BIN)/python bench/bench_html.py
+
+bench-report: venv
+	$(BIN)/python bench/bench_report.py
+
+bench-load: venv
+	scripts/with-neo4j $(BIN)/python bench/bench_load.py
+
+neo4j-start:
+	scripts/neo4j-local start
+
+neo4j-stop:
+	scripts/neo4j-local stop
+
+clean:
+	rm -rf out .pytest_cache .ruff_cache .hypothesis

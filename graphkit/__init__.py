@@ -1,0 +1,39 @@
+"""graphkit: a knowledge graph of people, companies and their moves from news reports."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import (
+    build_graph,
+    dataset_counts,
+    demo,
+    export,
+    graph_counts,
+    markdown_report,
+    validate,
+    write_html,
+)
+from .errors import GraphkitError, InvalidData, Issue, ReadError, SettingsError
+from .graph import to_graph
+from .validate import check, load_dataset
+
+__all__ = [
+    "GraphkitError",
+    "InvalidData",
+    "Issue",
+    "ReadError",
+    "SettingsError",
+    "__version__",
+    "build_graph",
+    "check",
+    "dataset_counts",
+    "demo",
+    "export",
+    "graph_counts",
+    "load_dataset",
+    "markdown_report",
+    "to_graph",
+    "validate",
+    "write_html",
+]

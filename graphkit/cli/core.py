@@ -1,0 +1,114 @@
+"""Offline commands: validate, stats, export, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .. import api
+from . import is_terminal, main, plural
+
+DIR = click.argument("directory", default="data", type=click.Path(file_okay=False, path_type=Path))
+ENCODING = click.option(
+    "--encoding",
+    default=None,
+    help="Force the CSV encoding (default: UTF-8, with or without BOM, then GB18030).",
+)
+
+
+def print_counts(counts: dict[str, int], title: str) -> None:
+    if is_terminal():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title)
+        table.add_column("kind or type")
+        table.add_column("count", justify="right")
+        for k, v in counts.items():
+            table.add_row(k, str(v))
+        Console().print(table)
+    else:
+        click.echo(title)
+        for k, v in counts.items():
+            click.echo(f"{k}\t{v}")
+
+
+@main.command()
+@DIR
+@ENCODING
+def validate(directory: Path, encoding: str | None) -> None:
+    """Check a data directory and report every problem as FILE:LINE: message.
+
+    \b
+    Example:
+      graphkit validate data/
+      graphkit validate --encoding gb18030 export-from-excel/
+    """
+    dataset = api.validate(directory, encoding)
+    for warning in dataset.warnings:
+        click.echo(str(warning), err=True)
+    print_counts(
+        api.dataset_counts(dataset), f"{directory}: valid ({plural(len(dataset.warnings), 'warning')})"
+    )
+
+
+@main.command()
+@DIR
+@ENCODING
+def stats(directory: Path, encoding: str | None) -> None:
+    """Print node counts per kind and relationship counts per type.
+
+    \b
+    Example:
+      graphkit stats data/
+    """
+    g = api.build_graph(directory, encoding)
+    print_counts(
+        api.graph_counts(g), f"{directory}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships"
+    )
+
+
+@main.command()
+@DIR
+@click.option("--format", "fmt", type=click.Choice(api.EXPORT_FORMATS), default="graphml", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Output file (for csv: a directory that receives nodes.csv and edges.csv).",
+)
+@ENCODING
+def export(directory: Path, fmt: str, output: Path, encoding: str | None) -> None:
+    """Export the graph as GraphML, GEXF, node-link JSON or CSV.
+
+    \b
+    Example:
+      graphkit export --format graphml -o out/graph.graphml data/
+      graphkit export --format csv -o out/csv/ data/
+    """
+    g = api.build_graph(directory, encoding)
+    for path in api.export(g, fmt, output):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@DIR
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+)
+def demo(directory: Path, out_dir: Path) -> None:
+    """Validate the data, write out/graph.html and out/report.md, print a summary.
+
+    \b
+    Example:
+      graphkit demo
+      graphkit demo data/ -o /tmp/graphkit-out
+    """
+    result = api.demo(directory, out_dir)
+    click.echo(result.summary)

@@ -1,0 +1,100 @@
+"""Exports of the talent graph: GraphML, GEXF, node-link JSON and CSV.
+
+GraphML and GEXF hold no lists, so list attributes (sources, aliases,
+role_category) are joined with the vocabulary's separator ``;``. Graph-level
+sources and claims go into ``sources_json`` and ``claims_json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from . import vocab
+from .errors import SettingsError
+
+FORMATS = ("graphml", "gexf", "json", "csv")
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return vocab.load().list_separator.join(str(v) for v in value)
+    return value
+
+
+def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are all scalars (for XML formats and CSV)."""
+    h = nx.MultiDiGraph()
+    h.graph["name"] = g.graph.get("name", "graphkit")
+    h.graph["sources_json"] = json.dumps(g.graph.get("sources", {}), ensure_ascii=False)
+    h.graph["claims_json"] = json.dumps(g.graph.get("claims", []), ensure_ascii=False)
+    for n, d in g.nodes(data=True):
+        h.add_node(n, **{k: _flat(v) for k, v in d.items()})
+    for u, v, k, d in g.edges(keys=True, data=True):
+        h.add_edge(u, v, key=k, **{a: _flat(b) for a, b in d.items()})
+    return h
+
+
+def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
+    data = nx.node_link_data(g, edges="edges")
+    return data
+
+
+def write(g: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
+    """Write ``g`` as ``fmt`` to ``path``; return the files written.
+
+    For ``csv``, ``path`` is a directory that receives nodes.csv and edges.csv.
+    """
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise SettingsError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    if fmt == "csv":
+        path.mkdir(parents=True, exist_ok=True)
+        return _write_csv(flatten(g), path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "graphml":
+        nx.write_graphml(flatten(g), path, encoding="utf-8", named_key_ids=True)
+    elif fmt == "gexf":
+        _write_gexf(flatten(g), path)
+    else:
+        path.write_text(json.dumps(node_link(g), ensure_ascii=False, indent=1), encoding="utf-8")
+    return [path]
+
+
+def _write_gexf(h: nx.MultiDiGraph, path: Path) -> None:
+    """GEXF reserves the XML attributes ``type`` (edge direction), ``start`` and
+    ``end`` (dynamic time spans, which EDTF values are not), and networkx moves
+    attributes of those names there. They are written as ordinary attributes
+    whose titles are ``type``, ``start`` and ``end`` instead, which Gephi shows
+    and ``networkx.read_gexf`` returns under those names."""
+    reserved = ("type", "start", "end")
+    for _, _, d in h.edges(data=True):
+        for name in reserved:
+            d[f"graphkit_{name}"] = d.pop(name)
+    for _, d in h.nodes(data=True):
+        d["label"] = d["name"]
+    text = "\n".join(nx.generate_gexf(h, encoding="utf-8"))
+    for name in reserved:
+        text = text.replace(f'title="graphkit_{name}"', f'title="{name}"', 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def _write_csv(h: nx.MultiDiGraph, directory: Path) -> list[Path]:
+    node_cols = sorted({k for _, d in h.nodes(data=True) for k in d})
+    edge_cols = sorted({k for _, _, d in h.edges(data=True) for k in d})
+    nodes_path, edges_path = directory / "nodes.csv", directory / "edges.csv"
+    with nodes_path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", *node_cols])
+        for n, d in h.nodes(data=True):
+            w.writerow([n, *(d.get(c, "") for c in node_cols)])
+    with edges_path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["source", "target", "key", *edge_cols])
+        for u, v, k, d in h.edges(keys=True, data=True):
+            w.writerow([u, v, k, *(d.get(c, "") for c in edge_cols)])
+    return [nodes_path, edges_path]

@@ -1,0 +1,96 @@
+"""The one conversion: a validated dataset -> ``networkx.MultiDiGraph``.
+
+Every consumer (metrics, reports, HTML, exports) reads this graph. Node
+attribute ``kind`` holds the node kind and edge attribute ``type`` the
+relationship type. Dates keep their EDTF text, with derived
+``*_earliest``/``*_latest`` ISO days (empty when open or unknown).
+Sources and claims ride on ``graph.graph``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from . import dates
+from .model import Dataset, Node, Relationship
+
+
+def _date_attrs(prefix: str, text: str | None) -> dict[str, str]:
+    if not text:
+        return {prefix: "", f"{prefix}_earliest": "", f"{prefix}_latest": ""}
+    d = dates.parse(text)
+    return {
+        prefix: d.text,
+        f"{prefix}_earliest": d.earliest.isoformat() if d.earliest else "",
+        f"{prefix}_latest": d.latest.isoformat() if d.latest else "",
+    }
+
+
+def node_attrs(node: Node) -> dict[str, Any]:
+    attrs: dict[str, Any] = {
+        "kind": node.kind,
+        "name": node.name,
+        "name_en": node.name_en or "",
+        "aliases": list(node.aliases),
+        "unnamed": node.unnamed,
+        "category": node.category or "",
+        "sources": list(node.sources),
+        "note": node.note or "",
+    }
+    if node.kind == "Event":
+        attrs["event_type"] = node.event_type or ""
+        attrs.update(_date_attrs("date", node.date))
+    return attrs
+
+
+def edge_attrs(rel: Relationship) -> dict[str, Any]:
+    return {
+        "type": rel.type,
+        "role": rel.role or "",
+        "role_en": rel.role_en or "",
+        "role_category": list(rel.role_category),
+        **_date_attrs("start", rel.start),
+        **_date_attrs("end", rel.end),
+        "status": rel.status,
+        "sources": list(rel.sources),
+        "evidence": rel.evidence,
+        "note": rel.note or "",
+    }
+
+
+def to_graph(dataset: Dataset) -> nx.MultiDiGraph:
+    """Build the talent graph. Edge keys are the relationships' stable keys."""
+    g = nx.MultiDiGraph()
+    g.graph["name"] = "graphkit"
+    g.graph["directory"] = dataset.directory
+    g.graph["sources"] = {sid: s.model_dump(exclude={"file", "line"}) for sid, s in dataset.sources.items()}
+    g.graph["claims"] = [c.model_dump(exclude={"file", "line"}) for c in dataset.claims]
+    for node in dataset.nodes.values():
+        g.add_node(node.id, **node_attrs(node))
+    for rel in dataset.relationships:
+        g.add_edge(rel.source, rel.target, key=rel.key, **edge_attrs(rel))
+    return g
+
+
+def build(directory: str, encoding: str | None = None) -> nx.MultiDiGraph:
+    """Validate ``directory`` and return its graph (raises InvalidData)."""
+    from .validate import load_dataset
+
+    return to_graph(load_dataset(directory, encoding))
+
+
+def counts(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Node counts per kind and edge counts per type."""
+    out: dict[str, int] = {}
+    for _, kind in g.nodes(data="kind"):
+        out[kind] = out.get(kind, 0) + 1
+    for _, _, etype in g.edges(data="type"):
+        out[etype] = out.get(etype, 0) + 1
+    return out
+
+
+def departures(g: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
+    """WORKED_AT edges with an end date: (person, organisation, attrs)."""
+    return [(u, v, d) for u, v, d in g.edges(data=True) if d["type"] == "WORKED_AT" and d["end"]]

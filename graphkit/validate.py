@@ -1,0 +1,329 @@
+"""Validation: CSV tables -> a typed, cross-checked :class:`~graphkit.model.Dataset`.
+
+Every problem is collected (not just the first) as an :class:`Issue` located
+at ``file:line``. :func:`load_dataset` raises :class:`InvalidData` listing
+them all when there is any error; warnings ride along on the dataset.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import dates, vocab
+from .errors import InvalidData, Issue, ReadError
+from .model import Claim, Dataset, Event, Node, Relationship, Source
+from .read import Table, read_table
+
+REQUIRED_FILES = ("sources.csv", "people.csv", "organisations.csv", "relationships.csv")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+
+    def error(self, file: str, line: int, message: str) -> None:
+        self.issues.append(Issue(file, line, message))
+
+    def warn(self, file: str, line: int, message: str) -> None:
+        self.issues.append(Issue(file, line, message, "warning"))
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+
+def _pydantic_messages(exc: ValidationError) -> list[str]:
+    out = []
+    for err in exc.errors():
+        column = str(err["loc"][0]) if err["loc"] else ""
+        column = {"source": "from", "target": "to"}.get(column, column)
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "int_parsing":
+            msg = f"expected a whole number, got {err['input']!r}"
+        out.append(f"{msg} in column {column!r}")
+    return out
+
+
+def _rows(table: Table, model: type[BaseModel], col: _Collector, broken: set[str], **fixed: Any) -> list[Any]:
+    """Typed records of a table; ids of rows that exist but failed go into ``broken``."""
+    spec = vocab.load().files[Path(table.path).name]
+    records = []
+    for row in table.rows:
+        if row.values.get("id"):
+            broken.add(row.values["id"])
+        if row.extra:
+            col.error(table.path, row.line, f"row has {row.extra} more cell(s) than the header")
+            continue
+        missing = [c for c in spec.required if not row.values.get(c, "").strip()]
+        for name in missing:
+            if name == "evidence":
+                col.error(table.path, row.line, "missing evidence (the verbatim quote from the source)")
+            else:
+                col.error(table.path, row.line, f"missing value in required column {name!r}")
+        if missing:
+            continue
+        data = {k: v for k, v in row.values.items() if k in spec.columns}
+        try:
+            records.append(model(**data, **fixed, file=table.path, line=row.line))
+        except ValidationError as exc:
+            for msg in _pydantic_messages(exc):
+                col.error(table.path, row.line, msg)
+    return records
+
+
+def _read(directory: Path, encoding: str | None, col: _Collector) -> dict[str, Table]:
+    voc = vocab.load()
+    tables: dict[str, Table] = {}
+    for name, spec in voc.files.items():
+        path = directory / name
+        shown = str(path)
+        if not path.exists():
+            if name in REQUIRED_FILES:
+                col.error(shown, 0, "missing file")
+            continue
+        try:
+            table = read_table(path, encoding)
+        except ReadError as exc:
+            col.issues.append(exc.issue())
+            continue
+        missing = [c for c in spec.required if c not in table.header]
+        for c in missing:
+            col.error(shown, 1, f"missing required column {c!r}")
+        for c in table.header:
+            if c not in spec.columns:
+                col.warn(shown, 1, f"unknown column {c!r} is ignored")
+        if not missing:
+            tables[name] = table
+    for other in sorted(directory.glob("*.csv")):
+        if other.name not in voc.files:
+            col.warn(str(other), 0, "not a graphkit file; ignored")
+    return tables
+
+
+def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset | None, list[Issue]]:
+    """Validate a data directory. Return the dataset (None on error) and all issues."""
+    voc = vocab.load()
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ReadError("no such data directory", str(directory))
+    col = _Collector()
+    tables = _read(directory, encoding, col)
+
+    # Ids that exist in rows with errors, and files that could not be read at all:
+    # references to them are not reported again (one mistake, one message).
+    broken: set[str] = set()
+    unreadable = {
+        name
+        for name in voc.files
+        if name not in tables and (name in REQUIRED_FILES or (directory / name).exists())
+    }
+
+    def rows(name: str, model: type[BaseModel], **fixed: Any) -> list[Any]:
+        return _rows(tables[name], model, col, broken, **fixed) if name in tables else []
+
+    sources: list[Source] = rows("sources.csv", Source)
+    people: list[Node] = rows("people.csv", Node, kind="Person")
+    orgs: list[Node] = rows("organisations.csv", Node)
+    rels: list[Relationship] = rows("relationships.csv", Relationship)
+    events: list[Event] = rows("events.csv", Event)
+    claims: list[Claim] = rows("claims.csv", Claim)
+
+    for rec in [*sources, *people, *orgs, *events, *claims]:
+        broken.discard(rec.id)
+    node_files_unreadable = bool(unreadable & {"people.csv", "organisations.csv", "events.csv"})
+    sources_unreadable = "sources.csv" in unreadable
+
+    src_by_id: dict[str, Source] = {}
+    for s in sources:
+        if s.id in src_by_id:
+            first = src_by_id[s.id]
+            col.error(s.file, s.line, f"duplicate id {s.id!r} (first defined at {first.file}:{first.line})")
+        else:
+            src_by_id[s.id] = s
+
+    org_kinds = voc.organisation_kinds
+    for o in orgs:
+        if o.kind not in org_kinds:
+            col.error(
+                o.file, o.line, f"unknown node kind {o.kind!r} (expected one of: {', '.join(org_kinds)})"
+            )
+    event_nodes = [
+        Node(
+            id=e.id,
+            kind="Event",
+            name=e.summary,
+            name_en=e.summary_en,
+            sources=e.sources,
+            note=e.note,
+            event_type=e.event_type,
+            date=e.date,
+            file=e.file,
+            line=e.line,
+        )
+        for e in events
+    ]
+    nodes: dict[str, Node] = {}
+    for n in [*people, *(o for o in orgs if o.kind in org_kinds), *event_nodes]:
+        if n.id in nodes:
+            first = nodes[n.id]
+            col.error(n.file, n.line, f"duplicate id {n.id!r} (first defined at {first.file}:{first.line})")
+        else:
+            nodes[n.id] = n
+
+    def check_sources(rec: Any) -> None:
+        for sid in rec.sources:
+            if sid not in src_by_id and not sources_unreadable and sid not in broken:
+                col.error(rec.file, rec.line, f"unknown source {sid!r} in column 'sources'")
+
+    for n in [*people, *orgs, *event_nodes]:
+        check_sources(n)
+
+    all_rels = list(rels)
+    for e in events:
+        all_rels.append(
+            Relationship(
+                type="HAD_EVENT",
+                source=e.org,
+                target=e.id,
+                start=e.date,
+                status=e.status,
+                sources=e.sources,
+                evidence=e.evidence,
+                file=e.file,
+                line=e.line,
+            )
+        )
+    seen: dict[str, Relationship] = {}
+    good_rels: list[Relationship] = []
+    for r in all_rels:
+        ok = True
+        check_sources(r)
+        spec = voc.relationships.get(r.type)
+        if spec is None:
+            col.error(
+                r.file,
+                r.line,
+                f"unknown relationship type {r.type!r} (expected one of: {', '.join(voc.relationships)})",
+            )
+            ok = False
+        ends = []
+        for column, ref in (("from", r.source), ("to", r.target)):
+            if ref not in nodes:
+                what = "org" if r.type == "HAD_EVENT" else column
+                if not node_files_unreadable and ref not in broken:
+                    col.error(r.file, r.line, f"unknown node {ref!r} in column {what!r}")
+                ok = False
+            ends.append(nodes.get(ref))
+        if ok and spec:
+            a, b = ends
+            if a.kind not in spec.sources or b.kind not in spec.targets:  # type: ignore[union-attr]
+                col.error(
+                    r.file,
+                    r.line,
+                    f"{r.type} cannot go from {a.kind} {a.id!r} to {b.kind} {b.id!r} "  # type: ignore[union-attr]
+                    f"(expected {' or '.join(spec.sources)} -> {' or '.join(spec.targets)})",
+                )
+                ok = False
+        if r.start and r.end:
+            s, e = dates.parse(r.start), dates.parse(r.end)
+            if s.earliest and e.latest and e.latest < s.earliest:
+                col.error(r.file, r.line, f"end {r.end!r} is before start {r.start!r}")
+                ok = False
+        if r.key in seen:
+            first = seen[r.key]
+            col.error(
+                r.file,
+                r.line,
+                f"duplicate relationship {r.type} {r.source} -> {r.target} (first at {first.file}:{first.line})",
+            )
+            ok = False
+        else:
+            seen[r.key] = r
+        if ok:
+            good_rels.append(r)
+
+    claim_ids: dict[str, Claim] = {}
+    for c in claims:
+        check_sources(c)
+        if c.subject not in nodes and not node_files_unreadable and c.subject not in broken:
+            col.error(c.file, c.line, f"unknown node {c.subject!r} in column 'subject'")
+        if c.id in claim_ids:
+            first = claim_ids[c.id]
+            col.error(c.file, c.line, f"duplicate id {c.id!r} (first defined at {first.file}:{first.line})")
+        claim_ids[c.id] = c
+
+    _warn_duplicate_people(people, col)
+
+    if col.errors:
+        return None, sorted(col.issues)
+    dataset = Dataset(
+        directory=str(directory),
+        sources=src_by_id,
+        nodes=nodes,
+        relationships=good_rels,
+        events=events,
+        claims=claims,
+        warnings=sorted(col.warnings),
+    )
+    return dataset, sorted(col.issues)
+
+
+def load_dataset(directory: str | Path, encoding: str | None = None) -> Dataset:
+    """Validate ``directory`` and return its dataset, or raise :class:`InvalidData`."""
+    dataset, issues = check(directory, encoding)
+    if dataset is None:
+        raise InvalidData(issues)
+    return dataset
+
+
+def name_key(name: str) -> str:
+    """A comparison key for a person's name: toneless pinyin, lower case, no spaces."""
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name)).lower().replace(" ", "").replace("-", "")
+
+
+def _warn_duplicate_people(people: list[Node], col: _Collector) -> None:
+    """Warn when one person seems to be entered twice under different ids."""
+    from rapidfuzz import fuzz
+
+    named = [p for p in people if not p.unnamed]
+    by_name: dict[str, list[Node]] = defaultdict(list)
+    for p in named:
+        by_name[p.name].append(p)
+    reported: set[tuple[str, str]] = set()
+    for same in by_name.values():
+        for later in same[1:]:
+            first = same[0]
+            reported.add((first.id, later.id))
+            col.warn(
+                later.file,
+                later.line,
+                f"{later.id!r} may be the same person as {first.id!r} (line {first.line}): same name {later.name}",
+            )
+    blocks: dict[str, list[tuple[str, Node]]] = defaultdict(list)
+    for p in named:
+        key = name_key(p.name)
+        blocks[key[:2]].append((key, p))
+    for block in blocks.values():
+        if len(block) > 2000:  # a huge block is not a hand-edited dataset; skip fuzzy pass
+            continue
+        for i, (ka, a) in enumerate(block):
+            for kb, b in block[i + 1 :]:
+                if a.name == b.name or (a.id, b.id) in reported or b.id in {y for _, y in reported}:
+                    continue
+                if fuzz.ratio(ka, kb) >= 90:
+                    reported.add((a.id, b.id))
+                    col.warn(
+                        b.file,
+                        b.line,
+                        f"{b.id!r} may be the same person as {a.id!r} (line {a.line}): similar names {a.name} / {b.name}",
+                    )

@@ -1,0 +1,104 @@
+"""The vocabulary: node kinds, relationship types, files and their columns.
+
+It is declared once, as data, in ``vocabulary.toml`` beside this module. The
+validator, the graph builder, the Neo4j loader and the HTML legend read it
+from here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    name: str
+    label_zh: str
+    colour: str
+    shape: str
+    file: str
+
+
+@dataclass(frozen=True)
+class RelType:
+    name: str
+    label_zh: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    colour: str
+    dashes: bool
+    meaning: str
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    name: str
+    record: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    dates: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+    bools: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    nodes: dict[str, NodeKind]
+    relationships: dict[str, RelType]
+    files: dict[str, FileSpec]
+    statuses: tuple[str, ...]
+    role_categories: tuple[str, ...]
+    list_separator: str = ";"
+    organisation_kinds: tuple[str, ...] = field(default=())
+
+    def file_for(self, record: str) -> FileSpec:
+        return next(f for f in self.files.values() if f.record == record)
+
+
+@cache
+def load() -> Vocabulary:
+    """Return the vocabulary declared in ``vocabulary.toml``."""
+    text = resources.files("graphkit").joinpath("vocabulary.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    nodes = {name: NodeKind(name=name, **spec) for name, spec in raw["nodes"].items()}
+    rels = {
+        name: RelType(
+            name=name,
+            label_zh=spec["label_zh"],
+            sources=tuple(spec["from"]),
+            targets=tuple(spec["to"]),
+            colour=spec["colour"],
+            dashes=spec["dashes"],
+            meaning=spec["meaning"],
+        )
+        for name, spec in raw["relationships"].items()
+    }
+    files = {
+        name: FileSpec(
+            name=name,
+            record=spec["record"],
+            required=tuple(spec["required"]),
+            optional=tuple(spec.get("optional", ())),
+            dates=tuple(spec.get("dates", ())),
+            lists=tuple(spec.get("lists", ())),
+            bools=tuple(spec.get("bools", ())),
+        )
+        for name, spec in raw["files"].items()
+    }
+    org_kinds = tuple(k for k, n in nodes.items() if n.file == "organisations.csv")
+    return Vocabulary(
+        nodes=nodes,
+        relationships=rels,
+        files=files,
+        statuses=tuple(raw["statuses"]),
+        role_categories=tuple(raw["role_categories"]),
+        list_separator=raw.get("list_separator", ";"),
+        organisation_kinds=org_kinds,
+    )

@@ -1,0 +1,221 @@
+"""One test per validation error, asserting the exact FILE:LINE: message."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, edit, line_of
+from graphkit import InvalidData, check, load_dataset
+
+
+def errors_of(directory: Path) -> list[str]:
+    with pytest.raises(InvalidData) as info:
+        load_dataset(directory)
+    return [str(i) for i in info.value.issues if i.severity == "error"]
+
+
+def test_seed_data_is_valid():
+    dataset, issues = check(DATA)
+    assert dataset is not None
+    assert issues == []
+
+
+def test_unknown_reference(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    edit(rel, "FOUNDED,zhang-fan,", "FOUNDED,zhang-fann,")
+    line = line_of(rel, "FOUNDED,zhang-fann,")
+    assert errors_of(data_copy) == [f"{rel}:{line}: unknown node 'zhang-fann' in column 'from'"]
+
+
+def test_duplicate_id(data_copy: Path):
+    people = data_copy / "people.csv"
+    with people.open("a", encoding="utf-8") as f:
+        f.write("zhang-kuo,曲滕,Qu Teng,,false,zhidx-2025-06-16,\n")  # line 19
+    assert errors_of(data_copy) == [f"{people}:19: duplicate id 'zhang-kuo' (first defined at {people}:2)"]
+
+
+def test_duplicate_id_across_files(data_copy: Path):
+    orgs = data_copy / "organisations.csv"
+    with orgs.open("a", encoding="utf-8") as f:
+        f.write("zhang-fan,Company,张帆公司,,,,false,zhidx-2025-06-16,\n")  # line 17
+    assert errors_of(data_copy) == [
+        f"{orgs}:17: duplicate id 'zhang-fan' (first defined at {data_copy / 'people.csv'}:4)"
+    ]
+
+
+def test_missing_required_column(data_copy: Path):
+    people = data_copy / "people.csv"
+    edit(people, "id,name,name_en", "id,nom,name_en")
+    assert errors_of(data_copy) == [f"{people}:1: missing required column 'name'"]
+
+
+def test_missing_required_value(data_copy: Path):
+    orgs = data_copy / "organisations.csv"
+    edit(orgs, "jd,Company,京东", "jd,Company,")
+    line = line_of(orgs, "jd,Company,,")
+    assert errors_of(data_copy) == [f"{orgs}:{line}: missing value in required column 'name'"]
+
+
+def test_unknown_node_kind(data_copy: Path):
+    orgs = data_copy / "organisations.csv"
+    edit(orgs, "jd,Company,", "jd,Compnay,")
+    line = line_of(orgs, "jd,Compnay,")
+    message = "unknown node kind 'Compnay' (expected one of: Company, Startup, Investor, Group)"
+    errors = errors_of(data_copy)
+    assert f"{orgs}:{line}: {message}" in errors
+    # the relationship that points at jd now has a dangling end, and says so
+    rel = data_copy / "relationships.csv"
+    assert f"{rel}:{line_of(rel, 'JOINED,duan-nan,jd')}: unknown node 'jd' in column 'to'" in errors
+    assert len(errors) == 2
+
+
+def test_unknown_relationship_type(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    edit(rel, "APPROACHED,xiaomi", "POACHED,xiaomi")
+    line = line_of(rel, "POACHED,xiaomi")
+    assert errors_of(data_copy) == [
+        f"{rel}:{line}: unknown relationship type 'POACHED' (expected one of: WORKED_AT, JOINED, "
+        "FOUNDED, INVESTED_IN, MEMBER_OF, APPROACHED, HAD_EVENT)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (
+            "2025-13",
+            "invalid date '2025-13' (expected EDTF, e.g. 2025-06, 2025-40 (first half), "
+            "2024-36 (Q4), 2024-12/2025-06) in column 'end'",
+        ),
+        ("2025-02-29", "impossible date '2025-02-29' (2025-02-29 does not exist) in column 'end'"),
+        (
+            "2025-06/2024-01",
+            "impossible date '2025-06/2024-01' (the interval ends before it starts) in column 'end'",
+        ),
+        (
+            "January",
+            "invalid date 'January' (expected EDTF, e.g. 2025-06, 2025-40 (first half), "
+            "2024-36 (Q4), 2024-12/2025-06) in column 'end'",
+        ),
+    ],
+)
+def test_bad_dates(data_copy: Path, bad: str, message: str):
+    rel = data_copy / "relationships.csv"
+    edit(
+        rel,
+        "WORKED_AT,zhang-kuo,zhipu,首席战略官,Chief strategy officer,executive,,2025-01",
+        f"WORKED_AT,zhang-kuo,zhipu,首席战略官,Chief strategy officer,executive,,{bad}",
+    )
+    line = line_of(rel, "WORKED_AT,zhang-kuo")
+    assert errors_of(data_copy) == [f"{rel}:{line}: {message}"]
+
+
+def test_end_before_start(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    edit(
+        rel,
+        "WORKED_AT,zhang-kuo,zhipu,首席战略官,Chief strategy officer,executive,,2025-01",
+        "WORKED_AT,zhang-kuo,zhipu,首席战略官,Chief strategy officer,executive,2025-03,2025-01",
+    )
+    line = line_of(rel, "WORKED_AT,zhang-kuo")
+    assert errors_of(data_copy) == [f"{rel}:{line}: end '2025-01' is before start '2025-03'"]
+
+
+def test_overlapping_fuzzy_dates_are_not_an_error(data_copy: Path):
+    # end 2025-40 (Jan-Jun 2025) may well be after start 2025-03: no error.
+    rel = data_copy / "relationships.csv"
+    edit(
+        rel,
+        "WORKED_AT,wei-wei,minimax,商业化合伙人兼副总裁,Commercialisation partner and VP,"
+        "commercial;executive,,2025-40",
+        "WORKED_AT,wei-wei,minimax,商业化合伙人兼副总裁,Commercialisation partner and VP,"
+        "commercial;executive,2025-03,2025-40",
+    )
+    assert load_dataset(data_copy)
+
+
+def test_wrong_kinds_of_node(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    edit(rel, "INVESTED_IN,zhipu,venture-zhang-fan", "INVESTED_IN,zhipu,zhang-fan")
+    line = line_of(rel, "INVESTED_IN,zhipu,zhang-fan")
+    assert errors_of(data_copy) == [
+        f"{rel}:{line}: INVESTED_IN cannot go from Company 'zhipu' to Person 'zhang-fan' "
+        "(expected Company or Investor -> Startup)"
+    ]
+
+
+def test_unknown_source(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    edit(rel, "2025-01,confirmed,zhidx-2025-06-16,", "2025-01,confirmed,zhidx-2025-06-16;36kr,")
+    line = line_of(rel, "zhidx-2025-06-16;36kr")
+    assert errors_of(data_copy) == [f"{rel}:{line}: unknown source '36kr' in column 'sources'"]
+
+
+def test_missing_evidence(data_copy: Path):
+    ev = data_copy / "events.csv"
+    text = ev.read_text("utf-8").splitlines()
+    # blank the evidence column of the second event (line 3)
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO("\n".join(text))))
+    rows[2][8] = ""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    ev.write_text(buf.getvalue(), "utf-8")
+    assert errors_of(data_copy) == [f"{ev}:3: missing evidence (the verbatim quote from the source)"]
+
+
+def test_unknown_status(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    edit(rel, "2024-12~,,attempted,", "2024-12~,,rumoured,")
+    line = line_of(rel, "rumoured")
+    assert errors_of(data_copy) == [
+        f"{rel}:{line}: unknown status 'rumoured' (expected one of: confirmed, reported, attempted) "
+        "in column 'status'"
+    ]
+
+
+def test_binary_file(data_copy: Path):
+    people = data_copy / "people.csv"
+    people.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    errors = errors_of(data_copy)
+    assert errors[0] == f"{people}:1: not a text file (it contains NUL bytes); expected CSV"
+
+
+def test_missing_file(data_copy: Path):
+    (data_copy / "sources.csv").unlink()
+    errors = errors_of(data_copy)
+    assert f"{data_copy / 'sources.csv'}: missing file" in errors
+
+
+def test_every_problem_is_reported_not_just_the_first(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    edit(rel, "FOUNDED,zhang-fan,", "FOUNDED,nobody,")
+    edit(rel, "APPROACHED,xiaomi", "POACHED,xiaomi")
+    people = data_copy / "people.csv"
+    with people.open("a", encoding="utf-8") as f:
+        f.write("zhang-kuo,曲滕,Qu Teng,,false,zhidx-2025-06-16,\n")
+    assert len(errors_of(data_copy)) == 3
+
+
+def test_same_person_twice_is_a_warning(data_copy: Path):
+    people = data_copy / "people.csv"
+    with people.open("a", encoding="utf-8") as f:
+        f.write("zhangfan,张帆,Zhang Fan,,false,zhidx-2025-06-16,\n")  # line 19: same name
+        f.write("zhang-fan-2,章帆,Zhang Fan,,false,zhidx-2025-06-16,\n")  # line 20: same pinyin
+    dataset, issues = check(data_copy)
+    assert dataset is not None  # warnings do not block
+    assert [str(i) for i in issues] == [
+        f"{people}:19: warning: 'zhangfan' may be the same person as 'zhang-fan' (line 4): same name 张帆",
+        f"{people}:20: warning: 'zhang-fan-2' may be the same person as 'zhang-fan' (line 4): "
+        "similar names 张帆 / 章帆",
+    ]
+
+
+def test_unnamed_people_are_not_duplicates(data_copy: Path):
+    people = data_copy / "people.csv"
+    with people.open("a", encoding="utf-8") as f:
+        f.write("x,王冠的同事甲（未具名）,,,true,zhihu-2025-06-16,\n")
+    _, issues = check(data_copy)
+    assert issues == []
