@@ -16,10 +16,11 @@ def pytest_runtest_makereport(item, call):
     """On CI (CI=true) a skipped integration test is a failure."""
     outcome = yield
     report = outcome.get_result()
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes") and report.skipped:
-        if item.get_closest_marker("integration") or item.path.parent.name == "integration":
-            report.outcome = "failed"
-            report.longrepr = f"skipped on CI, which counts as a failure: {report.longrepr}"
+    on_ci = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+    integration = item.get_closest_marker("integration") or item.path.parent.name == "integration"
+    if on_ci and report.skipped and integration:
+        report.outcome = "failed"
+        report.longrepr = f"skipped on CI, which counts as a failure: {report.longrepr}"
 
 
 @pytest.fixture

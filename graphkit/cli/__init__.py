@@ -76,4 +76,8 @@ def is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-from . import core  # noqa: E402,F401  (registers the commands)
+# Each module registers its commands on ``main``.
+from . import core  # noqa: E402,F401
+from . import html_cmd  # noqa: E402,F401
+from . import report_cmd  # noqa: E402,F401
+from . import neo4j_cmd  # noqa: E402,F401
