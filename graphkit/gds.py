@@ -1,0 +1,127 @@
+"""Centrality inside Neo4j with Graph Data Science (``--engine neo4j``).
+
+For graphs beyond one process: the person-organisation graph is projected from
+what ``graphkit load`` stored, the algorithms run in the server, and only the
+scores come back. The projection and the scores follow the same choices as the
+NetworkX reference engine (:mod:`graphkit.metrics`):
+
+* nodes: Person, Company, Startup, Investor of the dataset;
+* edges: WORKED_AT, JOINED, FOUNDED, INVESTED_IN, APPROACHED, one undirected
+  edge per connected pair (parallel relationships collapsed, no self-loops);
+* degree = neighbours / (n - 1); betweenness normalised by (n-1)(n-2)/2;
+  closeness with the Wasserman-Faust correction; PageRank (damping
+  0.85) rescaled to sum to 1, as NetworkX's does; eigenvector with unit norm;
+* in/out degree count the directed relationships.
+
+Needs the Graph Data Science plugin (the Docker image and scripts/neo4j-local
+both have it); without it the error names the plugin (exit code 6).
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from typing import Any
+
+from .metrics import EDGE_TYPES, NODE_KINDS
+from .neo4j import MissingPlugin, Settings, translate
+
+_KINDS = " OR ".join(f"n:{k}" for k in NODE_KINDS)
+_TYPES = "|".join(EDGE_TYPES)
+
+PROJECT = f"""
+MATCH (n) WHERE ({_KINDS}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
+OPTIONAL MATCH (n)-[r:{_TYPES}]-(m)
+WHERE ({_KINDS.replace('n:', 'm:')}) AND ($ds IS NULL OR m.graphkit_dataset = $ds) AND m <> n
+WITH n, m
+WITH DISTINCT CASE WHEN m IS NULL OR elementId(n) < elementId(m) THEN n ELSE m END AS a,
+              CASE WHEN m IS NULL THEN null WHEN elementId(n) < elementId(m) THEN m ELSE n END AS b
+WITH gds.graph.project($name, a, b, {{}}, {{undirectedRelationshipTypes: ['*']}}) AS g
+RETURN g.nodeCount AS nodes, g.relationshipCount AS rels
+"""
+
+# For eigenvector centrality, the same graph plus a self-loop on every node:
+# power iteration on A + I converges to A's principal eigenvector even when the
+# graph is bipartite (as person-organisation graphs are), where iteration on A
+# alone oscillates. NetworkX uses the same shift.
+PROJECT_LOOPS = PROJECT.replace(
+    "WITH gds.graph.project",
+    "WITH collect([a, b]) + [x IN collect(DISTINCT a) | [x, x]] + "
+    "[x IN collect(DISTINCT b) WHERE x IS NOT NULL | [x, x]] AS pairs "
+    "UNWIND pairs AS pair WITH DISTINCT pair[0] AS a, pair[1] AS b "
+    "WITH gds.graph.project",
+)
+
+DEGREES = f"""
+MATCH (n) WHERE ({_KINDS}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
+RETURN n.id AS id,
+       COUNT {{ (n)-[r:{_TYPES}]->(m) WHERE ({_KINDS.replace('n:', 'm:')})
+               AND ($ds IS NULL OR m.graphkit_dataset = $ds) }} AS out_degree,
+       COUNT {{ (n)<-[r:{_TYPES}]-(m) WHERE ({_KINDS.replace('n:', 'm:')})
+               AND ($ds IS NULL OR m.graphkit_dataset = $ds) }} AS in_degree
+"""
+
+STREAMS = {
+    "degree": "CALL gds.degree.stream($name) YIELD nodeId, score",
+    "betweenness": "CALL gds.betweenness.stream($name) YIELD nodeId, score",
+    "closeness": "CALL gds.closeness.stream($name, {useWassermanFaust: true}) YIELD nodeId, score",
+    "pagerank": "CALL gds.pageRank.stream($name, {dampingFactor: 0.85, maxIterations: 1000, "
+    "tolerance: 1e-10}) YIELD nodeId, score",
+}
+
+
+def centrality(
+    driver: Any, dataset: str | None = None, database: str | None = None, settings: Settings | None = None
+) -> dict[str, dict[str, float]]:
+    """``{metric: {node id: value}}`` for the person-organisation graph, computed by GDS."""
+    name = f"graphkit-{uuid.uuid4().hex[:12]}"
+    settings = settings or Settings()
+    try:
+        with driver.session(database=database) as s:
+            try:
+                s.run("RETURN gds.version() AS v").consume()
+            except Exception as exc:
+                err = translate(exc, settings)
+                raise (err if isinstance(err, MissingPlugin) else MissingPlugin(
+                    f"this needs the Graph Data Science plugin, which Neo4j at {settings.uri} does not have"
+                )) from None
+            info = s.run(PROJECT, name=name, ds=dataset).single()
+            n = info["nodes"]
+            try:
+                out: dict[str, dict[str, float]] = {}
+                for metric, call in STREAMS.items():
+                    rows = s.run(f"{call} RETURN gds.util.asNode(nodeId).id AS id, score", name=name)
+                    out[metric] = {r["id"]: float(r["score"]) for r in rows}
+            finally:
+                s.run("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name).consume()
+            s.run(PROJECT_LOOPS, name=name, ds=dataset).consume()
+            try:
+                rows = s.run(
+                    "CALL gds.eigenvector.stream($name, {maxIterations: 1000, tolerance: 1e-12}) "
+                    "YIELD nodeId, score RETURN gds.util.asNode(nodeId).id AS id, score",
+                    name=name,
+                )
+                out["eigenvector"] = {r["id"]: float(r["score"]) for r in rows}
+            finally:
+                s.run("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name).consume()
+            degrees = s.run(DEGREES, ds=dataset).data()
+    except MissingPlugin:
+        raise
+    except Exception as exc:
+        raise translate(exc, settings) from None
+    return _normalise(out, degrees, n)
+
+
+def _normalise(raw: dict[str, dict[str, float]], degrees: list[dict[str, Any]], n: int) -> dict[str, dict[str, float]]:
+    out = dict(raw)
+    scale = 1.0 / (n - 1) if n > 1 else 0.0
+    out["degree"] = {k: v * scale for k, v in raw["degree"].items()}
+    pairs = (n - 1) * (n - 2) / 2 if n > 2 else 1.0
+    out["betweenness"] = {k: v / pairs for k, v in raw["betweenness"].items()}
+    total = sum(raw["pagerank"].values()) or 1.0
+    out["pagerank"] = {k: v / total for k, v in raw["pagerank"].items()}
+    norm = math.sqrt(sum(v * v for v in raw["eigenvector"].values())) or 1.0
+    out["eigenvector"] = {k: v / norm for k, v in raw["eigenvector"].items()}
+    out["in_degree"] = {r["id"]: float(r["in_degree"]) for r in degrees}
+    out["out_degree"] = {r["id"]: float(r["out_degree"]) for r in degrees}
+    return out

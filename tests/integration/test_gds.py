@@ -1,0 +1,81 @@
+"""`--engine neo4j`: Graph Data Science agrees with the NetworkX reference engine."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import graphkit
+from conftest import DATA, ROOT
+from graphkit import gds, metrics
+from graphkit import neo4j as gn
+
+pytestmark = pytest.mark.integration
+
+
+def compare(driver, g, dataset):
+    gn.load_graph(driver, g, dataset)
+    neo = gds.centrality(driver, dataset)
+    ref = metrics.compute(g, engine="networkx", options=metrics.Options(sampled=False))
+    for metric in metrics.METRICS:
+        assert set(neo[metric]) == set(ref[metric]), metric
+        for node, value in ref[metric].items():
+            assert neo[metric][node] == pytest.approx(value, abs=1e-5), (metric, node)
+
+
+def test_gds_matches_networkx_on_the_seed(neo4j_driver):
+    compare(neo4j_driver, graphkit.build_graph(DATA), "test-gds-seed")
+
+
+def test_gds_matches_networkx_on_a_synthetic_dataset(neo4j_driver, tmp_path: Path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    from gen_dataset import generate
+
+    generate(tmp_path / "synth", people=300, orgs=40, rels=900, seed=7)
+    compare(neo4j_driver, graphkit.build_graph(tmp_path / "synth"), "test-gds-synth")
+
+
+def test_gds_scores_are_hand_checkable(neo4j_driver):
+    """The Sogou alumni form a component of their own: 搜狗 and 百川智能 both
+    linked to the same five people, i.e. K(2,5). The person-organisation graph
+    has n = 31 nodes (17 people, 10 companies, 1 investor, 3 ventures)."""
+    g = graphkit.build_graph(DATA)
+    gn.load_graph(neo4j_driver, g, "test-gds-hand")
+    neo = gds.centrality(neo4j_driver, "test-gds-hand")
+    n = 31
+    assert neo["degree"]["sogou"] == pytest.approx(5 / (n - 1))
+    # Each of the C(5,2) = 10 pairs of people has two shortest paths, via 搜狗
+    # and via 百川智能, so 搜狗 lies on half of them: 10 * 1/2 = 5, normalised
+    # by (n-1)(n-2)/2 = 435. No other pair passes through 搜狗.
+    assert neo["betweenness"]["sogou"] == pytest.approx(5 / 435)
+    # Eigenvector: K(2,5) has the largest eigenvalue (sqrt 10), so only it is
+    # non-zero; the hubs get 1/2 each and the five people 1/sqrt(10).
+    assert neo["eigenvector"]["sogou"] == pytest.approx(0.5, abs=1e-6)
+    assert neo["eigenvector"]["hong-tao"] == pytest.approx(10**-0.5, abs=1e-6)
+    assert neo["eigenvector"]["zhipu"] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_without_gds_the_plugin_is_named(neo4j_driver, neo4j_settings, monkeypatch):
+    monkeypatch.setattr(gds, "PROJECT", "RETURN gds.nosuch.project() AS x")
+    original = neo4j_driver.session
+
+    class NoGds:
+        def __init__(self, s):
+            self.s = s
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            self.s.close()
+
+        def run(self, q, *a, **k):
+            if q.startswith("RETURN gds.version()"):
+                q = "RETURN gds.nosuch.version() AS v"
+            return self.s.run(q, *a, **k)
+
+    monkeypatch.setattr(neo4j_driver, "session", lambda **kw: NoGds(original(**kw)))
+    with pytest.raises(gn.MissingPlugin, match="needs the Graph Data Science plugin"):
+        gds.centrality(neo4j_driver, "test-none", settings=neo4j_settings)
