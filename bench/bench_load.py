@@ -29,9 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import graphkit  # noqa: E402
-from gen_dataset import SIZES, generate  # noqa: E402
-from graphkit import neo4j as gn  # noqa: E402
+from gen_dataset import SIZES, generate
+
+import graphkit
+from graphkit import neo4j as gn
 
 SIZE = os.environ.get("BENCH_SIZE", "small")
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3" if SIZE == "small" else "1"))
@@ -80,11 +81,15 @@ def run_naive(driver, plan: gn.Plan) -> tuple[float, int]:
                 "SET a.graphkit_dataset = 'bench-naive', b.graphkit_dataset = 'bench-naive'"
             )
             s.execute_write(
-                lambda tx, q=q, r=r: tx.run(q, {"from": r["from"], "to": r["to"], "key": r["key"], "props": r["props"]}).consume()
+                lambda tx, q=q, r=r: tx.run(
+                    q, {"from": r["from"], "to": r["to"], "key": r["key"], "props": r["props"]}
+                ).consume()
             )
     with driver.session() as s:
-        s.run("MATCH (n) WHERE n.graphkit_dataset = 'bench-graphkit' OR n.id IS NOT NULL AND n.graphkit_dataset IS NULL "
-              "SET n.graphkit_dataset = 'bench-naive'").consume()
+        s.run(
+            "MATCH (n) WHERE n.graphkit_dataset = 'bench-graphkit' OR n.id IS NOT NULL AND n.graphkit_dataset IS NULL "
+            "SET n.graphkit_dataset = 'bench-naive'"
+        ).consume()
     return time.perf_counter() - t0, len(sample_nodes) + len(sample_rels)
 
 

@@ -19,9 +19,13 @@ SIZES = {
     "full": {"people": 100_000, "orgs": 5_000, "rels": 300_000},
 }
 DATES = ["2024-11", "2025-01", "2025-06", "2025-40", "2024-36", "2024-12/2025-06", "../2025-06-16", "2023"]
-ROLES = [("副总裁", "Vice president", "executive"), ("首席技术官", "CTO", "executive;technical"),
-         ("联合创始人", "Co-founder", "founder;executive"), ("商业化负责人", "Head of sales", "commercial"),
-         ("产品负责人", "Head of product", "product")]
+ROLES = [
+    ("副总裁", "Vice president", "executive"),
+    ("首席技术官", "CTO", "executive;technical"),
+    ("联合创始人", "Co-founder", "founder;executive"),
+    ("商业化负责人", "Head of sales", "commercial"),
+    ("产品负责人", "Head of product", "product"),
+]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂"
 
@@ -42,13 +46,22 @@ def generate(directory: Path, people: int, orgs: int, rels: int, seed: int = 0) 
             w.writerow(header)
             w.writerows(rows)
 
-    write("sources.csv", ["id", "title", "publisher", "published"], [["synthetic", "合成数据", "graphkit", "2025-06-16"]])
+    write(
+        "sources.csv",
+        ["id", "title", "publisher", "published"],
+        [["synthetic", "合成数据", "graphkit", "2025-06-16"]],
+    )
     write(
         "people.csv",
         ["id", "name", "name_en", "unnamed", "sources"],
         (
-            [f"p{i}", rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN) + str(i), f"Person {i}", "true",
-             "synthetic"]
+            [
+                f"p{i}",
+                rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN) + str(i),
+                f"Person {i}",
+                "true",
+                "synthetic",
+            ]
             for i in range(people)
         ),
     )
@@ -66,7 +79,16 @@ def generate(directory: Path, people: int, orgs: int, rels: int, seed: int = 0) 
             p, c = f"p{rng.randrange(people)}", rng.choice(companies)
             role = rng.choice(ROLES)
             key = ("WORKED_AT", p, c)
-            row = ["WORKED_AT", p, c, role[0], role[1], role[2], "", rng.choice(DATES) if rng.random() < 0.8 else ""]
+            row = [
+                "WORKED_AT",
+                p,
+                c,
+                role[0],
+                role[1],
+                role[2],
+                "",
+                rng.choice(DATES) if rng.random() < 0.8 else "",
+            ]
         elif r < 0.82:
             p, c = f"p{rng.randrange(people)}", rng.choice(companies)
             key = ("JOINED", p, c)
@@ -86,7 +108,19 @@ def generate(directory: Path, people: int, orgs: int, rels: int, seed: int = 0) 
         out.append([*row, rng.choice(["confirmed", "reported"]), "synthetic", q])
     write(
         "relationships.csv",
-        ["type", "from", "to", "role", "role_en", "role_category", "start", "end", "status", "sources", "evidence"],
+        [
+            "type",
+            "from",
+            "to",
+            "role",
+            "role_en",
+            "role_category",
+            "start",
+            "end",
+            "status",
+            "sources",
+            "evidence",
+        ],
         out,
     )
     return {"people": people, "orgs": len(org_rows), "rels": len(out)}

@@ -32,7 +32,7 @@ _TYPES = "|".join(EDGE_TYPES)
 PROJECT = f"""
 MATCH (n) WHERE ({_KINDS}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
 OPTIONAL MATCH (n)-[r:{_TYPES}]-(m)
-WHERE ({_KINDS.replace('n:', 'm:')}) AND ($ds IS NULL OR m.graphkit_dataset = $ds) AND m <> n
+WHERE ({_KINDS.replace("n:", "m:")}) AND ($ds IS NULL OR m.graphkit_dataset = $ds) AND m <> n
 WITH n, m
 WITH DISTINCT CASE WHEN m IS NULL OR elementId(n) < elementId(m) THEN n ELSE m END AS a,
               CASE WHEN m IS NULL THEN null WHEN elementId(n) < elementId(m) THEN m ELSE n END AS b
@@ -55,9 +55,9 @@ PROJECT_LOOPS = PROJECT.replace(
 DEGREES = f"""
 MATCH (n) WHERE ({_KINDS}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
 RETURN n.id AS id,
-       COUNT {{ (n)-[r:{_TYPES}]->(m) WHERE ({_KINDS.replace('n:', 'm:')})
+       COUNT {{ (n)-[r:{_TYPES}]->(m) WHERE ({_KINDS.replace("n:", "m:")})
                AND ($ds IS NULL OR m.graphkit_dataset = $ds) }} AS out_degree,
-       COUNT {{ (n)<-[r:{_TYPES}]-(m) WHERE ({_KINDS.replace('n:', 'm:')})
+       COUNT {{ (n)<-[r:{_TYPES}]-(m) WHERE ({_KINDS.replace("n:", "m:")})
                AND ($ds IS NULL OR m.graphkit_dataset = $ds) }} AS in_degree
 """
 
@@ -82,9 +82,13 @@ def centrality(
                 s.run("RETURN gds.version() AS v").consume()
             except Exception as exc:
                 err = translate(exc, settings)
-                raise (err if isinstance(err, MissingPlugin) else MissingPlugin(
-                    f"this needs the Graph Data Science plugin, which Neo4j at {settings.uri} does not have"
-                )) from None
+                raise (
+                    err
+                    if isinstance(err, MissingPlugin)
+                    else MissingPlugin(
+                        f"this needs the Graph Data Science plugin, which Neo4j at {settings.uri} does not have"
+                    )
+                ) from None
             info = s.run(PROJECT, name=name, ds=dataset).single()
             n = info["nodes"]
             try:
@@ -93,7 +97,9 @@ def centrality(
                     rows = s.run(f"{call} RETURN gds.util.asNode(nodeId).id AS id, score", name=name)
                     out[metric] = {r["id"]: float(r["score"]) for r in rows}
             finally:
-                s.run("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name).consume()
+                s.run(
+                    "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name
+                ).consume()
             s.run(PROJECT_LOOPS, name=name, ds=dataset).consume()
             try:
                 rows = s.run(
@@ -103,7 +109,9 @@ def centrality(
                 )
                 out["eigenvector"] = {r["id"]: float(r["score"]) for r in rows}
             finally:
-                s.run("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name).consume()
+                s.run(
+                    "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name
+                ).consume()
             degrees = s.run(DEGREES, ds=dataset).data()
     except MissingPlugin:
         raise
@@ -112,7 +120,9 @@ def centrality(
     return _normalise(out, degrees, n)
 
 
-def _normalise(raw: dict[str, dict[str, float]], degrees: list[dict[str, Any]], n: int) -> dict[str, dict[str, float]]:
+def _normalise(
+    raw: dict[str, dict[str, float]], degrees: list[dict[str, Any]], n: int
+) -> dict[str, dict[str, float]]:
     out = dict(raw)
     scale = 1.0 / (n - 1) if n > 1 else 0.0
     out["degree"] = {k: v * scale for k, v in raw["degree"].items()}

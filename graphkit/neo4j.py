@@ -146,6 +146,12 @@ def translate(exc: Exception, settings: Settings) -> Exception:
     if "ProcedureNotFound" in code or re.search(r"Unknown (function|procedure) '(apoc|gds)\.", message):
         plugin = "Graph Data Science" if "gds." in message else "APOC"
         return MissingPlugin(f"this needs the {plugin} plugin, which Neo4j at {settings.uri} does not have")
+    if "memory.transaction" in message or "MemoryPoolOutOfMemory" in code:
+        return Neo4jError(
+            "Neo4j ran out of transaction memory: a load is one transaction, so give the server more "
+            "(server.memory.heap.max_size, dbms.memory.transaction.total.max; GRAPHKIT_NEO4J_HEAP for "
+            "scripts/neo4j-local) or split the dataset"
+        )
     first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
     return Neo4jError(f"Neo4j error: {first}")
 
@@ -461,7 +467,9 @@ def run_query(
     unknown = set(params or {}) - set(q.params)
     if unknown:
         expected = ", ".join(q.params) or "none"
-        raise SettingsError(f"query {name!r} has no parameter {sorted(unknown)[0]!r} (parameters: {expected})")
+        raise SettingsError(
+            f"query {name!r} has no parameter {sorted(unknown)[0]!r} (parameters: {expected})"
+        )
     values = {**q.params, **(params or {})}
     try:
         with driver.session(database=database) as session:

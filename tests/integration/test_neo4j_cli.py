@@ -42,8 +42,17 @@ def test_load_twice_then_query(neo4j_driver, neo4j_settings):
         "谷雪梅,Gu Xuemei,零一万物,联合创始人,2025-40",
     ]
 
-    j = run(neo4j_settings, "query", "departures", "--param", "since=2024-11-01", "--param", "until=2024-11-30",
-            "--format", "json")
+    j = run(
+        neo4j_settings,
+        "query",
+        "departures",
+        "--param",
+        "since=2024-11-01",
+        "--param",
+        "until=2024-11-30",
+        "--format",
+        "json",
+    )
     assert j.exit_code == 0
     assert [(r["company"], r["certain"]) for r in json.loads(j.stdout)] == [("月之暗面", 3)]
 

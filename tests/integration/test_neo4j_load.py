@@ -91,14 +91,21 @@ def test_edited_dataset_updates_and_prune_removes_only_what_vanished(neo4j_drive
     rel.write_text("".join(line for line in text if not line.startswith("APPROACHED,")), "utf-8")
     people = data_copy / "people.csv"
     people.write_text(
-        "".join(line for line in people.read_text("utf-8").splitlines(keepends=True) if "luo-fuli" not in line),
+        "".join(
+            line for line in people.read_text("utf-8").splitlines(keepends=True) if "luo-fuli" not in line
+        ),
         "utf-8",
     )
-    rel.write_text("".join(line for line in rel.read_text("utf-8").splitlines(keepends=True) if "luo-fuli" not in line), "utf-8")
+    rel.write_text(
+        "".join(line for line in rel.read_text("utf-8").splitlines(keepends=True) if "luo-fuli" not in line),
+        "utf-8",
+    )
 
     load(neo4j_driver, data_copy)  # no prune: the vanished facts stay
     with neo4j_driver.session() as s:
-        role_en = s.run("MATCH (:Person {id:'zhang-kuo'})-[w:WORKED_AT]->() RETURN w.role_en AS r").single()["r"]
+        role_en = s.run("MATCH (:Person {id:'zhang-kuo'})-[w:WORKED_AT]->() RETURN w.role_en AS r").single()[
+            "r"
+        ]
         assert role_en == "CSO"
         assert s.run("MATCH ()-[r:APPROACHED]->() RETURN count(r) AS n").single()["n"] == 1
 
@@ -164,7 +171,9 @@ def test_constraint_violation_midway_rolls_everything_back(neo4j_driver):
 
 def test_statement_error_midway_rolls_back(neo4j_driver, monkeypatch):
     original = gn.node_query
-    monkeypatch.setattr(gn, "node_query", lambda label: original(label) + (" RETURN 1/0" if label == "Startup" else ""))
+    monkeypatch.setattr(
+        gn, "node_query", lambda label: original(label) + (" RETURN 1/0" if label == "Startup" else "")
+    )
     g = graphkit.build_graph(DATA)
     with pytest.raises(gn.LoadFailed) as info:
         gn.load_graph(neo4j_driver, g, DS, batch_size=2)
@@ -201,13 +210,15 @@ def test_hostile_text_loads_literally_and_changes_nothing_else(neo4j_driver, tmp
         ).data()
         assert [r["name"] for r in got] == HOSTILE
         assert [r["aliases"] for r in got] == [[n] for n in HOSTILE]
-        assert s.run("MATCH (n:GraphkitTestSentinel {id:'still-here'}) RETURN count(n) AS n").single()["n"] == 1
+        assert (
+            s.run("MATCH (n:GraphkitTestSentinel {id:'still-here'}) RETURN count(n) AS n").single()["n"] == 1
+        )
     assert gn.graph_counts(neo4j_driver, dataset="test-hostile")["Person"] == 17 + len(HOSTILE)
 
 
 # ------------------------------------------------------------------ errors
 def test_unreachable_server():
-    with pytest.raises(gn.Unreachable, match="cannot reach Neo4j at bolt://127.0.0.1:1"):
+    with pytest.raises(gn.Unreachable, match=r"cannot reach Neo4j at bolt://127\.0\.0\.1:1"):
         gn.connect(gn.Settings(uri="bolt://127.0.0.1:1", password="x"))
 
 
@@ -221,7 +232,10 @@ def test_wrong_password(neo4j_settings):
 
 def test_unknown_database(neo4j_settings):
     bad = gn.Settings(
-        uri=neo4j_settings.uri, user=neo4j_settings.user, password=neo4j_settings.password, database="nosuchdb"
+        uri=neo4j_settings.uri,
+        user=neo4j_settings.user,
+        password=neo4j_settings.password,
+        database="nosuchdb",
     )
     with pytest.raises(gn.UnknownDatabase) as info:
         gn.connect(bad)

@@ -29,9 +29,13 @@ def test_counts_per_label_and_type(both):
     expected["Claim"] = len(g.graph["claims"])
     assert gn.graph_counts(driver, dataset="test-parity") == expected
     with driver.session() as s:
-        n_nodes = s.run("MATCH (n) WHERE n.graphkit_dataset = 'test-parity' AND NOT n:Source AND NOT n:Claim "
-                        "RETURN count(n) AS n").single()["n"]
-        n_rels = s.run("MATCH ()-[r]->() WHERE r.graphkit_dataset = 'test-parity' RETURN count(r) AS n").single()["n"]
+        n_nodes = s.run(
+            "MATCH (n) WHERE n.graphkit_dataset = 'test-parity' AND NOT n:Source AND NOT n:Claim "
+            "RETURN count(n) AS n"
+        ).single()["n"]
+        n_rels = s.run(
+            "MATCH ()-[r]->() WHERE r.graphkit_dataset = 'test-parity' RETURN count(r) AS n"
+        ).single()["n"]
     assert (n_nodes, n_rels) == (g.number_of_nodes(), g.number_of_edges())
 
 
@@ -40,8 +44,10 @@ def test_every_edge_has_the_same_ends_and_type(both):
     with driver.session() as s:
         neo = sorted(
             (r["a"], r["t"], r["b"], r["k"])
-            for r in s.run("MATCH (a)-[r]->(b) WHERE r.graphkit_dataset = 'test-parity' "
-                           "RETURN a.id AS a, type(r) AS t, b.id AS b, r.graphkit_key AS k")
+            for r in s.run(
+                "MATCH (a)-[r]->(b) WHERE r.graphkit_dataset = 'test-parity' "
+                "RETURN a.id AS a, type(r) AS t, b.id AS b, r.graphkit_key AS k"
+            )
         )
     assert neo == sorted((u, d["type"], v, k) for u, v, k, d in g.edges(keys=True, data=True))
 
@@ -64,7 +70,7 @@ def test_departures_per_company_agree(both):
 def test_destinations_agree(both):
     g, driver = both
     nx_rows = {}
-    for person, org, d in g.edges(data=True):
+    for person, _org, d in g.edges(data=True):
         if d["type"] == "WORKED_AT" and d["end"]:
             out = {e["type"] for _, _, e in g.out_edges(person, data=True)}
             nx_rows[person] = "joined" if "JOINED" in out else "founded" if "FOUNDED" in out else "unknown"
@@ -80,7 +86,8 @@ def test_capital_follows_talent_agrees(both):
             continue
         for founder, _, f in g.in_edges(venture, data=True):
             if f["type"] == "FOUNDED" and any(
-                e["type"] == "WORKED_AT" and e["end"] for e in g.get_edge_data(founder, inv, default={}).values()
+                e["type"] == "WORKED_AT" and e["end"]
+                for e in g.get_edge_data(founder, inv, default={}).values()
             ):
                 pairs.add((g.nodes[inv]["name"], g.nodes[founder]["name"]))
     _, neo_rows = gn.run_query(driver, "capital_follows_talent")

@@ -134,7 +134,10 @@ def test_recruiting_attempts(loaded):
 
 def test_pivots(loaded):
     got = rows(loaded, "pivots")
-    assert [(r["company"], r["date"]) for r in got] == [("零一万物", "2024-36"), ("百川智能", "../2025-06-16")]
+    assert [(r["company"], r["date"]) for r in got] == [
+        ("零一万物", "2024-36"),
+        ("百川智能", "../2025-06-16"),
+    ]
     assert "轻量化模型" in got[0]["evidence"]
 
 
