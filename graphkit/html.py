@@ -1,14 +1,33 @@
-"""The interactive HTML page: one self-contained UTF-8 file, no network.
+"""The interactive HTML page: one self-contained UTF-8 file that makes no network request.
 
-pyvis builds the node and edge data and the vis-network options; the page is
-written with graphkit's own template, which inlines vis-network (shipped inside
-the pyvis wheel) and embeds all data as JSON with ``<`` escaped, so nothing
-from the data is ever parsed as HTML.
+Design decisions (measured; see ``bench/bench_html.py`` and the README):
+
+* **Data and options, not pyvis's page.** pyvis 0.3.2's page fetches
+  Bootstrap from a CDN in every mode and switches to an ``innerHTML``
+  tooltip when a title contains "href". We keep pyvis for the vis-network
+  options (:func:`vis_options` starts from a pyvis ``Network``'s options)
+  and the vis-network library it ships, and write the page with our own
+  template in ``templates/``.
+* **Linear build.** ``Network.add_node`` checks ``n_id not in
+  self.get_nodes()``, a list scan, so ``from_nx``/``add_node`` are quadratic
+  (21 s at 10,000 nodes). We build the node and edge records directly, in one
+  pass each.
+* **Precomputed layout.** Positions come from :mod:`graphkit.layout` (igraph,
+  seeded); physics is off, so the first frame is drawn at once and positions
+  never move when in-page filters change.
+* **Safe.** All data travels as JSON in a ``<script type="application/json">``
+  element with ``<``, ``>`` and ``&`` escaped, and the page builds every
+  tooltip, panel and legend with ``textContent``/``createElement``. vis is
+  given no ``title``, so it never renders data as HTML. A Content Security
+  Policy forbids every network fetch.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Callable
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,13 +35,19 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from . import dates, vocab
+from . import dates, filters, layout, metrics, vocab
+from .errors import SettingsError
 
 VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
+#: Above this many nodes the page uses the "big graph" settings: small
+#: shapes, straight edges, labels only when zoomed in, edges hidden on drag.
+BIG = 1000
+SIZE_METRICS = metrics.METRICS
+Progress = Callable[[str], None]
 
 
 def safe_json(value: Any) -> str:
-    """JSON that is safe inside a <script> element."""
+    """JSON that is safe inside any HTML element, including ``<script>``."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (
         text.replace("<", "\\u003c")
@@ -33,75 +58,284 @@ def safe_json(value: Any) -> str:
     )
 
 
+@lru_cache(maxsize=1)
 def vis_network_js() -> str:
-    return resources.files("pyvis").joinpath(*VIS_JS).read_text("utf-8")
+    """vis-network 9.1.2 as shipped inside the pyvis wheel, without its source-map comment."""
+    js = resources.files("pyvis").joinpath(*VIS_JS).read_text("utf-8")
+    js = "\n".join(line for line in js.split("\n") if not line.startswith("//# sourceMappingURL"))
+    return js.replace("</script", "<\\/script")
 
 
-def tooltip(d: dict[str, Any]) -> str:
-    """Plain-text tooltip (vis shows a string title as text, never as HTML)."""
-    parts = [d.get("type") or d.get("kind", "")]
-    if d.get("name"):
-        parts.append(d["name"] + (f" ({d['name_en']})" if d.get("name_en") else ""))
-    if d.get("role"):
-        parts.append(d["role"] + (f" / {d['role_en']}" if d.get("role_en") else ""))
-    if d.get("start"):
-        parts.append("start: " + dates.humanise(d["start"]))
-    if d.get("end"):
-        parts.append("end: " + dates.humanise(d["end"]))
-    if d.get("status"):
-        parts.append("status: " + d["status"])
-    if d.get("evidence"):
-        parts.append("“" + d["evidence"] + "”")
-    return "\n".join(p for p in parts if p)
+def _template(name: str) -> str:
+    return resources.files("graphkit").joinpath("templates", name).read_text("utf-8")
 
 
-def network(g: nx.MultiDiGraph) -> Network:
-    """The pyvis Network for ``g``: data and options, not the page."""
-    voc = vocab.load()
-    net = Network(directed=True, cdn_resources="remote")
-    for n, d in g.nodes(data=True):
-        kind = voc.nodes[d["kind"]]
-        net.add_node(n, label=d["name"], title=tooltip(d), color=kind.colour, shape=kind.shape)
-    for u, v, d in g.edges(data=True):
-        rel = voc.relationships[d["type"]]
-        net.add_edge(u, v, title=tooltip(d), color=rel.colour, dashes=rel.dashes, label=rel.label_zh)
-    net.toggle_physics(True)
-    return net
+@lru_cache(maxsize=4096)
+def _human(text: str) -> tuple[str, str]:
+    return (dates.humanise(text, "en"), dates.humanise(text, "zh")) if text else ("", "")
 
 
-PAGE = """<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
-<title>graphkit</title>
-<style>html,body{margin:0;height:100%;font-family:sans-serif}#graph{position:absolute;inset:2.2em 0 0 0}
-#title{padding:.4em .8em;font-size:14px}</style>
-</head><body><div id="title"></div><div id="graph"></div>
-<script>__VIS__</script>
-<script>
-const DATA = __DATA__;
-document.getElementById("title").textContent = DATA.title;
-const nodes = new vis.DataSet(DATA.nodes), edges = new vis.DataSet(DATA.edges);
-const network = new vis.Network(document.getElementById("graph"), {nodes, edges}, DATA.options);
-window.graphkit = {network, nodes, edges};
-</script></body></html>
-"""
-
-
-def render(g: nx.MultiDiGraph, title: str = "graphkit") -> str:
-    net = network(g)
-    data = {
-        "title": f"{title}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships",
-        "nodes": net.nodes,
-        "edges": net.edges,
-        "options": {"physics": {"stabilization": {"iterations": 200}}, "edges": {"arrows": "to"}},
-    }
-    return PAGE.replace("__VIS__", vis_network_js().replace("</script", "<\\/script")).replace(
-        "__DATA__", safe_json(data)
+def vis_options(n_nodes: int, seed: int = 0) -> dict[str, Any]:
+    """vis-network options: pyvis's defaults, then physics off and our display settings."""
+    net = Network(directed=True)
+    net.toggle_physics(False)
+    big = n_nodes > BIG
+    net.toggle_hide_edges_on_drag(big)
+    net.set_edge_smooth("continuous")
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    options["configure"] = {"enabled": False}
+    options["layout"] = {"improvedLayout": False, "randomSeed": seed}
+    options["interaction"].update(
+        hover=True, hideEdgesOnZoom=big, tooltipDelay=3_600_000, multiselect=False, keyboard=False
     )
+    options["edges"].update(
+        arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
+        smooth=False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+        width=1 if big else 1.5,
+        selectionWidth=2,
+        color={"inherit": False},
+    )
+    options["nodes"] = {
+        "borderWidth": 1,
+        "font": {"size": 14, "face": "Noto Sans CJK SC, Noto Sans, sans-serif", "color": "#222"},
+        "scaling": {"label": {"enabled": False, "drawThreshold": 9 if big else 4}},
+        "widthConstraint": {"maximum": 160},
+    }
+    options["groups"] = {}
+    for kind in vocab.load().nodes.values():
+        shape = "square" if big and kind.shape == "box" else kind.shape
+        options["groups"][kind.name] = {
+            "shape": shape,
+            "color": {
+                "background": kind.colour,
+                "border": "#333333",
+                "highlight": {"background": kind.colour, "border": "#000000"},
+                "hover": {"background": kind.colour, "border": "#000000"},
+            },
+            **({"font": {"color": "#ffffff"}, "margin": 6} if shape == "box" else {}),
+        }
+    return options
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "graphkit") -> Path:
+def spacing_for(n_nodes: int) -> float:
+    """Room per node: small graphs leave space for every label, big ones fit the view."""
+    return layout.SPACING if n_nodes > BIG else 1.6 * layout.SPACING
+
+
+def _sizes(g: nx.MultiDiGraph, size_by: str) -> dict[str, float]:
+    if size_by not in SIZE_METRICS:
+        raise SettingsError(
+            f"unknown metric {size_by!r} for --size-by (choose from {', '.join(SIZE_METRICS)})"
+        )
+    if size_by == "degree":
+        # metrics.centrality's definition (distinct neighbours among people and
+        # organisations), in one pass, without computing the slower metrics.
+        kinds = getattr(metrics, "NODE_KINDS", None)
+        types = getattr(metrics, "EDGE_TYPES", None)
+        neighbours = {v: set() for v, k in g.nodes(data="kind") if kinds is None or k in kinds}
+        for u, v, t in g.edges(data="type"):
+            if u != v and (types is None or t in types) and u in neighbours and v in neighbours:
+                neighbours[u].add(v)
+                neighbours[v].add(u)
+        return {v: float(len(ns)) for v, ns in neighbours.items()}
+    return {r.id: r.values[size_by] for r in metrics.centrality(g)}
+
+
+def _month(iso: str) -> str:
+    return iso[:7]
+
+
+def page_data(
+    g: nx.MultiDiGraph,
+    *,
+    title: str | None = None,
+    size_by: str = "degree",
+    positions: dict[str, tuple[float, float]] | None = None,
+    view: str = "graph",
+    seed: int = 0,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Everything the page shows, as plain JSON-able data (one pass over nodes and edges)."""
+    say = progress or (lambda _: None)
+    voc = vocab.load()
+    n = g.number_of_nodes()
+    big = n > BIG
+    if positions is None:
+        say(f"layout of {n} nodes")
+        positions = layout.positions(g, seed, spacing_for(n))
+    say(f"node sizes by {size_by}")
+    values = _sizes(g, size_by)
+    vmax = max(values.values(), default=0.0) or 1.0
+    lo, hi = (0.25 * layout.SPACING, 0.9 * layout.SPACING) if big else (8.0, 22.0)
+
+    say("nodes and relationships")
+    kind_names = list(voc.nodes)
+    kind_index = {k: i for i, k in enumerate(kind_names)}
+    type_names = list(voc.relationships)
+    type_index = {t: i for i, t in enumerate(type_names)}
+    index: dict[str, int] = {}
+    nodes: list[list[Any]] = []
+    node_info: list[dict[str, Any]] = []
+    kind_counts = dict.fromkeys(kind_names, 0)
+    all_days: list[str] = []
+    for i, (v, d) in enumerate(g.nodes(data=True)):
+        index[v] = i
+        x, y = positions[v]
+        value = values.get(v)
+        # Groups and events are not in the centrality graph: a fixed middle size.
+        size = (lo + hi) / 2 if value is None else lo + (hi - lo) * (value / vmax) ** 0.5
+        value = value or 0.0
+        nodes.append(
+            [
+                str(v),
+                d.get("name") or str(v),
+                d.get("name_en", ""),
+                kind_index[d["kind"]],
+                x,
+                y,
+                round(size, 1),
+            ]
+        )
+        kind_counts[d["kind"]] += 1
+        info: dict[str, Any] = {"m": round(value, 4)}
+        for key in ("aliases", "note", "category", "event_type"):
+            if d.get(key):
+                info[key] = d[key]
+        if d.get("unnamed"):
+            info["unnamed"] = True
+        if d.get("date"):
+            info["date"] = d["date"]
+            info["date_en"], info["date_zh"] = _human(d["date"])
+        node_info.append(info)
+
+    edges: list[list[Any]] = []
+    edge_info: list[dict[str, Any]] = []
+    type_counts = dict.fromkeys(type_names, 0)
+    for u, v, d in g.edges(data=True):
+        type_counts[d["type"]] += 1
+        edges.append(
+            [
+                index[u],
+                index[v],
+                type_index[d["type"]],
+                d.get("start_earliest", ""),
+                d.get("start_latest", ""),
+                d.get("end_earliest", ""),
+                d.get("end_latest", ""),
+                1 if d.get("start") else 0,
+                1 if d.get("end") else 0,
+            ]
+        )
+        info = {k: d[k] for k in ("role", "role_en", "status", "evidence", "note") if d.get(k)}
+        if d.get("sources"):
+            info["sources"] = list(d["sources"])
+        for prefix in ("start", "end"):
+            if d.get(prefix):
+                info[prefix] = d[prefix]
+                info[prefix + "_en"], info[prefix + "_zh"] = _human(d[prefix])
+                all_days.extend(x for x in (d[prefix + "_earliest"], d[prefix + "_latest"]) if x)
+        edge_info.append(info)
+
+    sources = {
+        sid: {k: s.get(k) or "" for k in ("title", "publisher", "published", "url")}
+        for sid, s in (g.graph.get("sources") or {}).items()
+    }
+    dataset = os.path.basename(str(g.graph.get("directory") or g.graph.get("name") or "graph").rstrip("/\\"))
+    first, last = (min(all_days), max(all_days)) if all_days else ("", "")
+    span_en = span_zh = ""
+    if first:
+        a, b = _human(_month(first)), _human(_month(last))
+        span_en, span_zh = f"{a[0]} – {b[0]}", f"{a[1]} – {b[1]}"
+    publishers = sorted({s["publisher"] for s in sources.values() if s["publisher"]})
+    n_people = kind_counts.get("Person", 0)
+    subtitle = " · ".join(
+        p
+        for p in (
+            "、".join(publishers),
+            span_zh and f"{span_zh} ({span_en})",
+            f"{n} nodes ({n_people} people)",
+            f"{g.number_of_edges()} relationships",
+        )
+        if p
+    )
+    return {
+        "title": title or f"graphkit: {dataset}",
+        "subtitle": subtitle,
+        "dataset": dataset,
+        "view": view,
+        "big": big,
+        "sizeBy": size_by,
+        "span": [first, last],
+        "kinds": [
+            {
+                "name": k,
+                "label_zh": voc.nodes[k].label_zh,
+                "colour": voc.nodes[k].colour,
+                "count": kind_counts[k],
+            }
+            for k in kind_names
+        ],
+        "types": [
+            {
+                "name": t,
+                "label_zh": voc.relationships[t].label_zh,
+                "colour": voc.relationships[t].colour,
+                "dashes": voc.relationships[t].dashes,
+                "meaning": voc.relationships[t].meaning,
+                "count": type_counts[t],
+            }
+            for t in type_names
+        ],
+        "nodes": nodes,
+        "nodeInfo": node_info,
+        "edges": edges,
+        "edgeInfo": edge_info,
+        "sources": sources,
+        "options": vis_options(n, seed),
+    }
+
+
+def render(g: nx.MultiDiGraph, progress: Progress | None = None, **kwargs: Any) -> str:
+    """The complete page for ``g`` as a string (see :func:`page_data` for the options)."""
+    data = page_data(g, progress=progress, **kwargs)
+    if progress:
+        progress("writing the page")
+    page = _template("page.html")
+    for name, text in (
+        ("/*__CSS__*/", _template("page.css")),
+        ("/*__VIS__*/", vis_network_js()),
+        ("/*__APP__*/", _template("page.js").replace("</script", "<\\/script")),
+    ):
+        before, _, after = page.partition(name)
+        page = before + text + after
+    before, _, after = page.partition("__DATA__")
+    return before + safe_json(data) + after
+
+
+def write_html(
+    g: nx.MultiDiGraph,
+    path: str | Path,
+    title: str | None = None,
+    *,
+    size_by: str = "degree",
+    view: str = "graph",
+    seed: int = 0,
+    progress: Progress | None = None,
+    **filter_args: Any,
+) -> Path:
+    """Write the page for ``g`` (optionally filtered, see :func:`graphkit.filters.apply`).
+
+    The layout is computed on the whole graph, so a filtered page puts every
+    node where the unfiltered page does.
+    """
+    positions = None
+    if any(filter_args.values()):
+        if progress:
+            progress(f"layout of {g.number_of_nodes()} nodes")
+        positions = layout.positions(g, seed, spacing_for(g.number_of_nodes()))
+        g = filters.apply(g, **filter_args)
+    text = render(g, progress, title=title, size_by=size_by, positions=positions, view=view, seed=seed)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render(g, title), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path

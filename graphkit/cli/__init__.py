@@ -28,6 +28,13 @@ class GraphkitGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("graphkit: interrupted", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # `graphkit ... | head`: the reader went away; that is not an error.
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # a bug in graphkit, not in the user's data
@@ -77,7 +84,9 @@ def is_terminal() -> bool:
 
 
 # Each module registers its commands on ``main``.
-from . import core  # noqa: E402,F401
-from . import html_cmd  # noqa: E402,F401
-from . import report_cmd  # noqa: E402,F401
-from . import neo4j_cmd  # noqa: E402,F401
+from . import (  # noqa: E402
+    core,  # noqa: F401
+    html_cmd,  # noqa: F401
+    neo4j_cmd,  # noqa: F401
+    report_cmd,  # noqa: F401
+)

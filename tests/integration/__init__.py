@@ -1,0 +1,1 @@
+"""Integration tests: a real browser (and a real Neo4j). See conftest.py."""
