@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -51,8 +53,8 @@ import org.neo4j.io.ByteUnit;
  *   <li>GRAPHKIT_NEO4J_EXTRA_CONF - extra neo4j.conf style settings, "key=value" separated by ';' or newlines
  * </ul>
  *
- * <p>Layout under STATE_DIR: data/ (databases, kept between runs), logs/ (debug.log), plugins/ (links to the
- * APOC and GDS jars, scanned by Neo4j like a normal plugins directory), run/ (throw-away neo4j home of the
+ * <p>Layout under STATE_DIR: neo4j.pid (this JVM), data/ (databases, kept between runs), logs/ (debug.log), plugins/ (links to the
+ * APOC jars and the GDS modules that contain procedures, scanned by Neo4j like a normal plugins directory), run/ (throw-away neo4j home of the
  * harness), bolt.port / http.port (last ports used), ready (written once the server accepted an authenticated
  * Bolt session; first line is the Bolt URI, second line the HTTP URI or empty).
  */
@@ -74,7 +76,7 @@ public final class Launcher {
             System.err.println("graphkit-neo4j: FAILED to start Neo4j: " + t);
             t.printStackTrace();
             System.err.flush();
-            Runtime.getRuntime().halt(1);
+            System.exit(1); // runs the shutdown hook (closes Neo4j cleanly) if the server got that far
         }
     }
 
@@ -93,6 +95,8 @@ public final class Launcher {
         Path run = state.resolve("run");
         Path ready = state.resolve("ready");
         Files.deleteIfExists(ready);
+        // The script also records the pid it launched; this makes it exact even if a wrapper (setsid) forked.
+        Files.writeString(state.resolve("neo4j.pid"), ProcessHandle.current().pid() + "\n");
         Files.createDirectories(data);
         Files.createDirectories(logs);
         Files.createDirectories(run);
@@ -106,10 +110,17 @@ public final class Launcher {
 
         Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(run)
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
+                .withConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports (dbms.usage_report.enabled)
                 .withConfig(GraphDatabaseSettings.data_directory, data)
                 .withConfig(GraphDatabaseSettings.logs_directory, logs)
                 .withConfig(GraphDatabaseSettings.plugin_dir, plugins)
                 .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*", "gds.*"))
+                // Dev-sized transaction logs: by default each database preallocates a 256 MiB log file.
+                .withConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                .withConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(32))
+                .withConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                // Stop in ~1 s instead of ~10 s: Bolt's Netty event loops otherwise wait out a quiet period twice.
+                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .withConfig(
                         GraphDatabaseSettings.pagecache_memory,
                         ByteUnit.parse(env("GRAPHKIT_NEO4J_PAGECACHE", "256m")))
@@ -129,6 +140,7 @@ public final class Launcher {
         log("starting Neo4j (data " + data + ", bolt 127.0.0.1:" + boltPort
                 + (httpEnabled ? ", http 127.0.0.1:" + httpPort : ", http disabled") + ")");
         Neo4j neo4j = builder.build();
+        log("Neo4j started after " + Duration.between(t0, Instant.now()).toMillis() + " ms");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("shutting down");
@@ -146,10 +158,13 @@ public final class Launcher {
             stopped.countDown();
         }, "graphkit-neo4j-shutdown"));
 
-        setInitialPassword(neo4j, password);
-
         URI bolt = URI.create("bolt://127.0.0.1:" + neo4j.boltURI().getPort());
         String http = httpEnabled ? "http://127.0.0.1:" + neo4j.httpURI().getPort() : "";
+        if (canLogIn(bolt, password)) {
+            log("password of user neo4j already set");
+        } else {
+            setPassword(neo4j, password);
+        }
         verifyBolt(bolt, password);
 
         Files.writeString(state.resolve("bolt.port"), bolt.getPort() + "\n");
@@ -172,7 +187,7 @@ public final class Launcher {
     }
 
     /** Sets the password of user neo4j through the system database (embedded access, no auth needed). */
-    private static void setInitialPassword(Neo4j neo4j, String password) {
+    private static void setPassword(Neo4j neo4j, String password) {
         GraphDatabaseService system = neo4j.databaseManagementService().database("system");
         try {
             system.executeTransactionally(
@@ -181,7 +196,7 @@ public final class Launcher {
         } catch (RuntimeException e) {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("cannot be the same")) {
-                // Same password as in an earlier run: just make sure no password change is demanded.
+                // Right password, but a password change was still demanded: clear that flag.
                 system.executeTransactionally("ALTER USER neo4j SET PASSWORD CHANGE NOT REQUIRED");
                 log("password of user neo4j unchanged");
             } else if (msg.contains("does not exist")) {
@@ -194,24 +209,42 @@ public final class Launcher {
         }
     }
 
-    /** Opens real Bolt sessions: the right password must work, a wrong one must be refused. */
-    private static void verifyBolt(URI bolt, String password) {
-        org.neo4j.driver.Config cfg = org.neo4j.driver.Config.builder()
+    private static org.neo4j.driver.Config driverConfig() {
+        return org.neo4j.driver.Config.builder()
                 .withLogging(Logging.none())
                 .withConnectionTimeout(10, TimeUnit.SECONDS)
                 .build();
-        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password), cfg);
+    }
+
+    /** True if neo4j/password can open a session and run a query (no password change pending). */
+    private static boolean canLogIn(URI bolt, String password) {
+        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password), driverConfig());
+                Session session = driver.session()) {
+            session.run("RETURN 1").consume();
+            return true;
+        } catch (RuntimeException e) {
+            return false; // wrong password (first start: it is still the default), or change required
+        }
+    }
+
+    /**
+     * Opens real Bolt sessions: a wrong password must be refused, the right one must work. (In this order, so
+     * the successful login resets Neo4j's failed-attempt counter for the user.)
+     */
+    private static void verifyBolt(URI bolt, String password) {
+        try (Driver driver =
+                GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password + "-wrong"), driverConfig())) {
+            driver.verifyConnectivity();
+            throw new IllegalStateException("authentication is not enforced: a wrong password was accepted");
+        } catch (AuthenticationException expected) {
+            // good: auth is on
+        }
+        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password), driverConfig());
                 Session session = driver.session()) {
             long one = session.run("RETURN 1 AS one").single().get("one").asLong();
             if (one != 1) {
                 throw new IllegalStateException("RETURN 1 returned " + one);
             }
-        }
-        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic("neo4j", password + "-wrong"), cfg)) {
-            driver.verifyConnectivity();
-            throw new IllegalStateException("authentication is not enforced: a wrong password was accepted");
-        } catch (AuthenticationException expected) {
-            // good: auth is on
         }
     }
 
@@ -238,6 +271,9 @@ public final class Launcher {
                 continue;
             }
             Path jar = Path.of(entry).toAbsolutePath();
+            if (gds && !declaresProcedures(jar)) {
+                continue; // library module without procedures: scanning it would only slow down startup
+            }
             Path link = plugins.resolve(jar.getFileName());
             try {
                 Files.createSymbolicLink(link, jar);
@@ -247,6 +283,18 @@ public final class Launcher {
             names.add(jar.getFileName().toString());
         }
         return names;
+    }
+
+    /**
+     * GDS lists its procedure/function classes in META-INF/services/org.neo4j.procedure.* files; only the ~12
+     * modules that have such a file contain procedures (the other ~100 are libraries).
+     */
+    private static boolean declaresProcedures(Path jar) throws IOException {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            return jf.getEntry("META-INF/services/org.neo4j.procedure.Procedure") != null
+                    || jf.getEntry("META-INF/services/org.neo4j.procedure.UserFunction") != null
+                    || jf.getEntry("META-INF/services/org.neo4j.procedure.UserAggregationFunction") != null;
+        }
     }
 
     /** Applies "key=value" pairs (neo4j.conf syntax), validated by Neo4j's own config parser. */

@@ -1,7 +1,13 @@
 package dev.graphkit.neo4jlocal;
 
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.neo4j.configuration.Config;
+import org.neo4j.gds.LicensingBusinessFacade;
+import org.neo4j.gds.LicensingService;
+import org.neo4j.gds.LicensingServiceBuilder;
+import org.neo4j.gds.SysInfoProcFacade;
 import org.neo4j.gds.applications.modelcatalog.ModelRepository;
 import org.neo4j.gds.applications.operations.FeatureTogglesRepository;
 import org.neo4j.gds.core.model.OpenModelCatalog;
@@ -22,8 +28,8 @@ import org.neo4j.logging.internal.LogService;
  *
  * <p>Maven Central carries the GDS modules ({@code org.neo4j.gds:proc} and friends) but not the
  * {@code open-packaging} module that holds the extension registering the {@code GraphDataScienceProcedures}
- * component every GDS procedure injects. Without it Neo4j refuses to start ("... is not a known injectable
- * component"). This is a small stand-in written against the public API of GDS 2.13.x: native write-back only,
+ * component every GDS procedure injects (and the one registering {@code SysInfoProcFacade}). Without them
+ * Neo4j refuses to start ("... is not a known injectable component"). This is a small stand-in written against the public API of GDS 2.13.x: native write-back only,
  * no metrics, in-memory model catalog, no model persistence - i.e. what the OpenGDS plugin offers.
  *
  * <p>Registered through META-INF/services/org.neo4j.kernel.extension.ExtensionFactory.
@@ -36,6 +42,20 @@ public final class OpenGdsExtension extends ExtensionFactory<OpenGdsExtension.De
     @Override
     public Lifecycle newInstance(ExtensionContext context, Dependencies deps) {
         Log log = new LogAccessor().getLog(deps.logService(), getClass());
+
+        // gds.license.state / gds.debug.sysInfo inject this facade; the open edition's licensing service is
+        // found through ServiceLoader (org.neo4j.gds:open-licensing).
+        LicensingService licensing = ServiceLoader.load(LicensingServiceBuilder.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .max(Comparator.comparingInt(LicensingServiceBuilder::priority))
+                .orElseThrow(() -> new IllegalStateException("no GDS LicensingServiceBuilder on the class path"))
+                .build(deps.config());
+        deps.globalProcedures()
+                .registerComponent(
+                        SysInfoProcFacade.class,
+                        ctx -> new SysInfoProcFacade(new LicensingBusinessFacade(licensing)),
+                        true);
+
         ModelRepository noModelStore = model -> {
             throw new UnsupportedOperationException("Storing models on disk is not available in OpenGDS");
         };
