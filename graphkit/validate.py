@@ -141,13 +141,7 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
     node_files_unreadable = bool(unreadable & {"people.csv", "organisations.csv", "events.csv"})
     sources_unreadable = "sources.csv" in unreadable
 
-    src_by_id: dict[str, Source] = {}
-    for s in sources:
-        if s.id in src_by_id:
-            first = src_by_id[s.id]
-            col.error(s.file, s.line, f"duplicate id {s.id!r} (first defined at {first.file}:{first.line})")
-        else:
-            src_by_id[s.id] = s
+    src_by_id: dict[str, Source] = _unique(sources, col)
 
     org_kinds = voc.organisation_kinds
     for o in orgs:
@@ -170,13 +164,7 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         )
         for e in events
     ]
-    nodes: dict[str, Node] = {}
-    for n in [*people, *(o for o in orgs if o.kind in org_kinds), *event_nodes]:
-        if n.id in nodes:
-            first = nodes[n.id]
-            col.error(n.file, n.line, f"duplicate id {n.id!r} (first defined at {first.file}:{first.line})")
-        else:
-            nodes[n.id] = n
+    nodes: dict[str, Node] = _unique([*people, *(o for o in orgs if o.kind in org_kinds), *event_nodes], col)
 
     def check_sources(rec: Any) -> None:
         for sid in rec.sources:
@@ -250,15 +238,11 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         if ok:
             good_rels.append(r)
 
-    claim_ids: dict[str, Claim] = {}
+    _unique(claims, col)
     for c in claims:
         check_sources(c)
         if c.subject not in nodes and not node_files_unreadable and c.subject not in broken:
             col.error(c.file, c.line, f"unknown node {c.subject!r} in column 'subject'")
-        if c.id in claim_ids:
-            first = claim_ids[c.id]
-            col.error(c.file, c.line, f"duplicate id {c.id!r} (first defined at {first.file}:{first.line})")
-        claim_ids[c.id] = c
 
     _warn_duplicate_people(people, col)
 
@@ -274,6 +258,20 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         warnings=sorted(col.warnings),
     )
     return dataset, sorted(col.issues)
+
+
+def _unique(records: list[Any], col: _Collector) -> dict[str, Any]:
+    """Index records by id; a repeated id is an error that names the first one."""
+    out: dict[str, Any] = {}
+    for rec in records:
+        if rec.id in out:
+            first = out[rec.id]
+            col.error(
+                rec.file, rec.line, f"duplicate id {rec.id!r} (first defined at {first.file}:{first.line})"
+            )
+        else:
+            out[rec.id] = rec
+    return out
 
 
 def load_dataset(directory: str | Path, encoding: str | None = None) -> Dataset:
