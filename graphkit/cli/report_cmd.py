@@ -2,4 +2,139 @@
 
 from __future__ import annotations
 
-from . import main  # noqa: F401
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from .. import api
+from ..metrics import ENGINES, METRICS, Options
+from ..report import FORMATS, KINDS, ReportOptions, print_rich, render
+from . import is_terminal, main
+from .core import DIR, ENCODING
+
+
+@contextmanager
+def progress_on_stderr() -> Iterator[object]:
+    """A spinner with the current step on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        yield lambda _msg: None
+        return
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status("graphkit report") as status:
+        yield lambda msg: status.update(f"graphkit report: {msg}")
+
+
+def split_metrics(values: tuple[str, ...]) -> tuple[str, ...]:
+    out = tuple(m.strip() for v in values for m in v.split(",") if m.strip())
+    bad = [m for m in out if m not in METRICS]
+    if bad:
+        raise click.BadParameter(
+            f"unknown metric {bad[0]!r} (expected one of: {', '.join(METRICS)})", param_hint="--metric"
+        )
+    return out or METRICS
+
+
+@main.command()
+@DIR
+@click.option(
+    "--metric",
+    "metric",
+    multiple=True,
+    metavar="NAME[,NAME]",
+    help=f"Centrality columns, the first one sorts ({', '.join(METRICS)}; default all).",
+)
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Rows per ranking.")
+@click.option("--kind", type=click.Choice(KINDS), default=None, help="Rank only people or organisations.")
+@click.option(
+    "--period",
+    default=None,
+    metavar="PERIOD",
+    help="Only facts in this period: 2025H1, 2024H2, 2025Q1, 2025.",
+)
+@click.option(
+    "--as-of", "as_of", default=None, metavar="DATE", help="The graph as known on DATE (2025-03-31, 2025-03)."
+)
+@click.option(
+    "--include-possible",
+    is_flag=True,
+    help="Also count facts whose fuzzy date only possibly falls in the period.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to FILE."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", *ENGINES]),
+    default="auto",
+    show_default=True,
+    help="Where centrality is computed (auto: igraph on large graphs).",
+)
+@click.option(
+    "--samples",
+    type=click.IntRange(min=2),
+    default=256,
+    show_default=True,
+    help="Pivots for sampled metrics.",
+)
+@click.option(
+    "--exact-max",
+    type=click.IntRange(min=0),
+    default=5000,
+    show_default=True,
+    help="Above this many nodes betweenness and closeness are sampled.",
+)
+@ENCODING
+def report(
+    directory: Path,
+    metric: tuple[str, ...],
+    top: int,
+    kind: str | None,
+    period: str | None,
+    as_of: str | None,
+    include_possible: bool,
+    fmt: str,
+    output: Path | None,
+    engine: str,
+    samples: int,
+    exact_max: int,
+    encoding: str | None,
+) -> None:
+    """Centrality, talent flow, capital follows talent, the sources' claims and change per half-year.
+
+    \b
+    Example:
+      graphkit report data/
+      graphkit report data/ --period 2025H1 --include-possible
+      graphkit report data/ --metric betweenness,pagerank --kind person --top 5
+      graphkit report data/ --format json -o out/report.json
+      graphkit report data/ --format html -o out/report.html
+    """
+    opts = ReportOptions(
+        metrics=split_metrics(metric),
+        top=top,
+        kind=kind,
+        period=period,
+        as_of=as_of,
+        include_possible=include_possible,
+        engine=engine,
+        metric_options=Options(exact_max=exact_max, samples=samples),
+    )
+    g = api.build_graph(directory, encoding)
+    with progress_on_stderr() as step:
+        r = api.build_report(g, opts, progress=step)  # type: ignore[arg-type]
+    if fmt == "table" and output is None and is_terminal():
+        print_rich(r)
+        return
+    text = render(r, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
