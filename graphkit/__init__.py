@@ -6,11 +6,14 @@ __version__ = "0.1.0"
 
 from .api import (
     build_graph,
+    build_report,
+    centrality,
     dataset_counts,
     demo,
     export,
     graph_counts,
     markdown_report,
+    render_report,
     validate,
     write_html,
 )
@@ -26,6 +29,8 @@ __all__ = [
     "SettingsError",
     "__version__",
     "build_graph",
+    "build_report",
+    "centrality",
     "check",
     "dataset_counts",
     "demo",
@@ -33,6 +38,7 @@ __all__ = [
     "graph_counts",
     "load_dataset",
     "markdown_report",
+    "render_report",
     "to_graph",
     "validate",
     "write_html",

@@ -8,14 +8,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from . import export as _export
 from . import graph as _graph
 from . import html as _html
+from . import metrics as _metrics
 from . import report as _report
 from .model import Dataset
 from .validate import load_dataset
@@ -46,12 +49,93 @@ def export(g: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
     return _export.write(g, fmt, path)
 
 
-def write_html(g: nx.MultiDiGraph, path: str | Path, title: str = "graphkit") -> Path:
-    return _html.write_html(g, path, title)
+def write_html(g: nx.MultiDiGraph, path: str | Path, title: str | None = None, **options: Any) -> Path:
+    """Write the interactive page (see :func:`graphkit.html.write_html` for the options and filters)."""
+    return _html.write_html(g, path, title, **options)
 
 
 def markdown_report(g: nx.MultiDiGraph, top: int = 15) -> str:
     return _report.markdown_report(g, top)
+
+
+def build_report(
+    g: nx.MultiDiGraph,
+    options: _report.ReportOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """The talent-market report (centrality, flows, claims, periods) as a JSON-ready dict."""
+    return _report.build(g, options, progress)
+
+
+def render_report(r: dict[str, Any], fmt: str = "markdown") -> str:
+    """Render :func:`report` as table (plain text), csv, json, markdown or html."""
+    return _report.render(r, fmt)
+
+
+def centrality(
+    g: nx.MultiDiGraph, engine: str = "auto", graph: str = "person_org"
+) -> list[_metrics.Centrality]:
+    """Centrality rows (``.id .name .kind .values``) of the person-organisation or talent-flow graph."""
+    return _metrics.centrality(g, engine, graph)
+
+
+# ------------------------------------------------------------------ Neo4j
+def neo4j_settings(uri=None, user=None, password=None, database=None):
+    """Connection settings: arguments win over the NEO4J_* environment variables."""
+    from .neo4j import Settings
+
+    return Settings.from_env(uri, user, password, database)
+
+
+def load(
+    directory: str | Path,
+    settings=None,
+    *,
+    prune: bool = False,
+    dataset: str | None = None,
+    batch_size: int = 5000,
+    encoding: str | None = None,
+    show_progress: bool = False,
+):
+    """Validate ``directory`` and load it into Neo4j in one transaction."""
+    from . import neo4j as _neo4j
+    from .progress import progress_bar
+
+    g = build_graph(directory, encoding)  # invalid data raises here: nothing is written
+    settings = settings or neo4j_settings()
+    name = dataset or Path(directory).resolve().name
+    driver = _neo4j.connect(settings)
+    try:
+        with progress_bar(_neo4j.count_rows(g), "loading", enabled=show_progress) as advance:
+            return _neo4j.load_graph(
+                driver, g, name, settings.database, batch_size, prune, progress=advance, settings=settings
+            )
+    finally:
+        driver.close()
+
+
+def named_queries():
+    from .neo4j import named_queries as _named
+
+    return _named()
+
+
+def parse_params(pairs):
+    from .neo4j import parse_params as _parse
+
+    return _parse(pairs)
+
+
+def query(name: str, params: dict | None = None, settings=None):
+    """Run a named query from cypher/queries; return (columns, rows)."""
+    from . import neo4j as _neo4j
+
+    settings = settings or neo4j_settings()
+    driver = _neo4j.connect(settings)
+    try:
+        return _neo4j.run_query(driver, name, params, settings.database, settings)
+    finally:
+        driver.close()
 
 
 @dataclass(frozen=True)
@@ -66,7 +150,7 @@ def demo(directory: str | Path = "data", out_dir: str | Path = "out") -> DemoRes
     g = build_graph(directory)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    html_path = write_html(g, out / "graph.html", title=f"graphkit: {Path(directory).name}")
+    html_path = write_html(g, out / "graph.html", title=f"graphkit: {Path(directory).resolve().name}")
     report_path = out / "report.md"
     report_path.write_text(markdown_report(g), encoding="utf-8")
     deps = _graph.departures(g)

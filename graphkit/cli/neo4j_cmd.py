@@ -19,11 +19,15 @@ DIR = click.argument("directory", default="data", type=click.Path(file_okay=Fals
 
 def connection_options(f: Any) -> Any:
     """--uri/--user/--password/--database; the NEO4J_* variables are the defaults."""
-    f = click.option("--database", default=None, help="Database name [env NEO4J_DATABASE; default: the server's].")(f)
+    f = click.option(
+        "--database", default=None, help="Database name [env NEO4J_DATABASE; default: the server's]."
+    )(f)
     f = click.option("--password", default=None, help="Password [env NEO4J_PASSWORD].")(f)
     f = click.option("--user", default=None, help="User name [env NEO4J_USERNAME; default neo4j].")(f)
     f = click.option(
-        "--uri", default=None, help="bolt://, neo4j:// or neo4j+s:// URI [env NEO4J_URI; default bolt://localhost:7687]."
+        "--uri",
+        default=None,
+        help="bolt://, neo4j:// or neo4j+s:// URI [env NEO4J_URI; default bolt://localhost:7687].",
     )(f)
     return f
 
@@ -31,8 +35,12 @@ def connection_options(f: Any) -> Any:
 @main.command()
 @DIR
 @connection_options
-@click.option("--prune", is_flag=True, help="Also delete facts graphkit loaded before that the data no longer has.")
-@click.option("--dataset", default=None, help="Name that tags what this load writes (default: the directory's name).")
+@click.option(
+    "--prune", is_flag=True, help="Also delete facts graphkit loaded before that the data no longer has."
+)
+@click.option(
+    "--dataset", default=None, help="Name that tags what this load writes (default: the directory's name)."
+)
 @click.option("--batch-size", type=int, default=5000, show_default=True, help="Rows per UNWIND batch.")
 @click.option("--encoding", default=None, help="Force the CSV encoding.")
 def load(directory: Path, uri, user, password, database, prune, dataset, batch_size, encoding) -> None:
@@ -48,8 +56,15 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
       graphkit load data/ --prune
     """
     settings = api.neo4j_settings(uri, user, password, database)
-    result = api.load(directory, settings, prune=prune, dataset=dataset, batch_size=batch_size,
-                      encoding=encoding, show_progress=is_terminal())
+    result = api.load(
+        directory,
+        settings,
+        prune=prune,
+        dataset=dataset,
+        batch_size=batch_size,
+        encoding=encoding,
+        show_progress=is_terminal(),
+    )
     click.echo(
         f"loaded {result.rows} rows from {directory} into {settings.uri} in {result.seconds:.2f} s "
         f"({result.rows_per_s:,.0f} rows/s): {result.nodes_created} nodes and "
@@ -65,8 +80,12 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
 @main.command()
 @click.argument("name", required=False)
 @connection_options
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True
+)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries and their parameters.")
 def query(name, uri, user, password, database, params, fmt, list_only) -> None:
     """Run a named query from cypher/queries/ against Neo4j.
@@ -125,5 +144,7 @@ def format_rows(columns: list[str], rows: list[dict[str, Any]], fmt: str) -> str
         with console.capture() as cap:
             console.print(table)
         return cap.get()
-    lines = ["\t".join(columns)] + ["\t".join(_cell(r.get(c)).replace("\n", " ") for c in columns) for r in rows]
+    lines = ["\t".join(columns)] + [
+        "\t".join(_cell(r.get(c)).replace("\n", " ") for c in columns) for r in rows
+    ]
     return "\n".join(lines) + "\n"
