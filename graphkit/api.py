@@ -114,6 +114,17 @@ def load(
         driver.close()
 
 
+def metrics_engine_settings(engine: str, uri=None, user=None, password=None, database=None):
+    """A context in which the ``neo4j`` metrics engine uses these connection settings."""
+    from contextlib import nullcontext
+
+    if engine != "neo4j":
+        return nullcontext()
+    from . import gds
+
+    return gds.using(neo4j_settings(uri, user, password, database))
+
+
 def named_queries():
     from .neo4j import named_queries as _named
 

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from .metrics import EDGE_TYPES, NODE_KINDS
@@ -134,4 +137,98 @@ def _normalise(
     out["eigenvector"] = {k: v / norm for k, v in raw["eigenvector"].items()}
     out["in_degree"] = {r["id"]: float(r["in_degree"]) for r in degrees}
     out["out_degree"] = {r["id"]: float(r["out_degree"]) for r in degrees}
+    return out
+
+
+# ------------------------------------------------- engine for graphkit.metrics
+# ``graphkit report --engine neo4j``: the report's graphs (the whole
+# person-organisation graph, and the same graph per period) are sent to the
+# server as a GDS projection (node indexes and edge pairs, never text) and
+# measured there. Directed, weighted views (the talent-flow graph, one node per
+# organisation) stay in-process, because GDS closeness has no weights.
+
+_settings: ContextVar[Settings | None] = ContextVar("graphkit_gds_settings", default=None)
+
+
+@contextmanager
+def using(settings: Settings) -> Iterator[None]:
+    """Run the ``neo4j`` metrics engine against this server inside the block."""
+    token = _settings.set(settings)
+    try:
+        yield
+    finally:
+        _settings.reset(token)
+
+
+_PROJECT_PAIRS = (
+    "UNWIND $pairs AS p "
+    "WITH gds.graph.project($name, p[0], p[1], {}, {undirectedRelationshipTypes: ['*']}) AS g "
+    "RETURN g.nodeCount AS nodes"
+)
+
+
+def view_engine(view: Any, opts: Any, what: tuple[str, ...] = ()) -> dict[str, dict[Any, float]]:
+    """A :data:`graphkit.metrics.ENGINES` entry computing in Neo4j with GDS."""
+    from . import metrics
+    from .neo4j import connect
+
+    if view.directed or view.weights is not None:
+        return metrics.ENGINES["igraph"](view, opts, what)
+    settings = _settings.get() or Settings.from_env()
+    n = len(view.nodes)
+    linked = {i for e in view.edges for i in e}
+    pairs = [[a, b] for a, b in view.edges] + [[i, None] for i in range(n) if i not in linked]
+    loops = pairs + [[i, i] for i in range(n)]
+    sampled = metrics.use_sampling(n, opts)
+    btw = (
+        f"CALL gds.betweenness.stream($name, {{samplingSize: {int(opts.samples)}, samplingSeed: {int(opts.seed)}}})"
+        if sampled
+        else STREAMS["betweenness"].split(" YIELD")[0]
+    )
+    calls = {**STREAMS, "betweenness": f"{btw} YIELD nodeId, score"}
+    driver = connect(settings)
+    raw: dict[str, dict[int, float]] = {}
+    name = f"graphkit-{uuid.uuid4().hex[:12]}"
+    try:
+        with driver.session(database=settings.database) as s:
+            for projection, metrics_here in (
+                (pairs, [m for m in calls if m in what]),
+                (loops, ["eigenvector"]),
+            ):
+                if not metrics_here or (projection is loops and "eigenvector" not in what):
+                    continue
+                s.run(_PROJECT_PAIRS, name=name, pairs=projection).consume()
+                try:
+                    for metric in metrics_here:
+                        call = calls.get(metric) or (
+                            "CALL gds.eigenvector.stream($name, {maxIterations: 1000, tolerance: 1e-12}) "
+                            "YIELD nodeId, score"
+                        )
+                        raw[metric] = {
+                            r["nodeId"]: float(r["score"])
+                            for r in s.run(f"{call} RETURN nodeId, score", name=name)
+                        }
+                finally:
+                    s.run(
+                        "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name
+                    ).consume()
+    except Exception as exc:
+        raise translate(exc, settings) from None
+    finally:
+        driver.close()
+    out: dict[str, dict[Any, float]] = {}
+    scale = {
+        "degree": 1.0 / (n - 1) if n > 1 else 0.0,
+        "betweenness": 1.0 / ((n - 1) * (n - 2) / 2) if n > 2 else 0.0,
+    }
+    for metric, values in raw.items():
+        if metric == "pagerank":
+            total = sum(values.values()) or 1.0
+            values = {k: v / total for k, v in values.items()}
+        elif metric == "eigenvector":
+            norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+            values = {k: v / norm for k, v in values.items()}
+        elif metric in scale:
+            values = {k: v * scale[metric] for k, v in values.items()}
+        out[metric] = {view.nodes[i]: values.get(i, 0.0) for i in range(n)}
     return out

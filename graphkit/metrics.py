@@ -306,6 +306,15 @@ Engine = Callable[..., dict[str, dict[Any, float]]]
 ENGINES: dict[str, Engine] = {"networkx": _nx_engine, "igraph": _igraph_engine}
 
 
+def _neo4j_engine(v: View, opts: Options, what: tuple[str, ...] = WHAT) -> dict[str, dict[Any, float]]:
+    from . import gds
+
+    return gds.view_engine(v, opts, what)
+
+
+ENGINES["neo4j"] = _neo4j_engine  # Graph Data Science in the server of NEO4J_URI (graphkit.gds)
+
+
 def engine_for(name: str, n: int) -> Engine:
     if name == "auto":
         name = "igraph" if n >= AUTO_IGRAPH_MIN else "networkx"

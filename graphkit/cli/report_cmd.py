@@ -14,6 +14,7 @@ from ..metrics import ENGINES, METRICS, Options
 from ..report import FORMATS, KINDS, ReportOptions, print_rich, render
 from . import is_terminal, main
 from .core import DIR, ENCODING
+from .neo4j_cmd import connection_options
 
 
 @contextmanager
@@ -73,7 +74,7 @@ def split_metrics(values: tuple[str, ...]) -> tuple[str, ...]:
     type=click.Choice(["auto", *ENGINES]),
     default="auto",
     show_default=True,
-    help="Where centrality is computed (auto: igraph on large graphs).",
+    help="Where centrality is computed (auto: igraph; neo4j: Graph Data Science in the server of NEO4J_URI).",
 )
 @click.option(
     "--samples",
@@ -90,6 +91,7 @@ def split_metrics(values: tuple[str, ...]) -> tuple[str, ...]:
     help="Above this many nodes betweenness and closeness are sampled.",
 )
 @ENCODING
+@connection_options
 def report(
     directory: Path,
     metric: tuple[str, ...],
@@ -104,6 +106,10 @@ def report(
     samples: int,
     exact_max: int,
     encoding: str | None,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
 ) -> None:
     """Centrality, talent flow, capital follows talent, the sources' claims and change per half-year.
 
@@ -114,6 +120,7 @@ def report(
       graphkit report data/ --metric betweenness,pagerank --kind person --top 5
       graphkit report data/ --format json -o out/report.json
       graphkit report data/ --format html -o out/report.html
+      graphkit report data/ --engine neo4j    # centrality computed by Neo4j GDS
     """
     opts = ReportOptions(
         metrics=split_metrics(metric),
@@ -126,7 +133,7 @@ def report(
         metric_options=Options(exact_max=exact_max, samples=samples),
     )
     g = api.build_graph(directory, encoding)
-    with progress_on_stderr() as step:
+    with progress_on_stderr() as step, api.metrics_engine_settings(engine, uri, user, password, database):
         r = api.build_report(g, opts, progress=step)  # type: ignore[arg-type]
     if fmt == "table" and output is None and is_terminal():
         print_rich(r)

@@ -79,3 +79,46 @@ def test_without_gds_the_plugin_is_named(neo4j_driver, neo4j_settings, monkeypat
     monkeypatch.setattr(neo4j_driver, "session", lambda **kw: NoGds(original(**kw)))
     with pytest.raises(gn.MissingPlugin, match="needs the Graph Data Science plugin"):
         gds.centrality(neo4j_driver, "test-none", settings=neo4j_settings)
+
+
+def test_report_engine_neo4j_agrees_with_networkx(neo4j_settings, tmp_path: Path):
+    """`graphkit report --engine neo4j` computes the person-organisation centrality
+    in the server; its JSON equals the networkx engine's within tolerance."""
+    import json
+
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+
+    env = {
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USERNAME": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+    }
+    out = {}
+    for engine in ("neo4j", "networkx"):
+        path = tmp_path / f"{engine}.json"
+        r = CliRunner(env=env).invoke(
+            main,
+            ["report", str(DATA), "--engine", engine, "--format", "json", "--top", "40", "-o", str(path)],
+        )
+        assert r.exit_code == 0, r.output
+        out[engine] = json.loads(path.read_text("utf-8"))["centrality"]["person_org"]
+    neo = {row["id"]: row for row in out["neo4j"]}
+    ref = {row["id"]: row for row in out["networkx"]}
+    assert set(neo) == set(ref) and len(ref) == 31
+    for node, row in ref.items():
+        for metric in metrics.METRICS:
+            assert neo[node][metric] == pytest.approx(row[metric], abs=1e-5), (node, metric)
+
+
+def test_report_engine_neo4j_unreachable_is_one_line(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+
+    r = CliRunner(env={"NEO4J_PASSWORD": "x"}).invoke(
+        main, ["report", str(DATA), "--engine", "neo4j", "--uri", "bolt://127.0.0.1:1"]
+    )
+    assert r.exit_code == 3
+    assert r.stderr.startswith("graphkit: cannot reach Neo4j at bolt://127.0.0.1:1")
