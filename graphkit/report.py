@@ -701,8 +701,11 @@ def to_csv(r: dict[str, Any]) -> str:
 
 
 def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A Markdown table. Cells are escaped: ``<``, ``>`` and ``&`` become entities
+    (Markdown passes raw HTML through to the page), ``|`` is backslashed."""
+
     def cell(text: Any) -> str:
-        return _fmt(text).replace("|", "\\|").replace("\n", " ")
+        return html.escape(_fmt(text), quote=False).replace("|", "\\|").replace("\n", " ")
 
     out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
@@ -735,7 +738,7 @@ def to_markdown(r: dict[str, Any], charts: bool = True) -> str:
     for t in tables(r):
         lines += [f"## {t.title}", ""]
         if t.note:
-            lines += [t.note.replace("\n", "  \n"), ""]
+            lines += [html.escape(t.note, quote=False).replace("\n", "  \n"), ""]
         lines += [markdown_table(t.headers, t.rows) if t.rows else "_(none)_", ""]
     return "\n".join(lines)
 

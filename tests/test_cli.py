@@ -171,3 +171,23 @@ def test_every_command_is_in_the_readme():
     readme = (ROOT / "README.md").read_text("utf-8")
     for name in all_commands():
         assert f"graphkit {name}" in readme, f"README does not mention 'graphkit {name}'"
+
+
+def test_unwritable_output_is_one_line(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = run("export", "--format", "graphml", "-o", str(blocker / "g.graphml"), str(DATA))
+    assert r.exit_code == 1
+    assert r.stderr == f"graphkit: {blocker}: File exists\n" or r.stderr.startswith(f"graphkit: {blocker}")
+    assert "Traceback" not in r.output and "internal error" not in r.output
+
+
+def test_markdown_report_escapes_html_from_the_data(data_copy: Path):
+    with (data_copy / "people.csv").open("a", encoding="utf-8") as f:
+        f.write("evil,<img src=x onerror=alert(1)>,Evil,,false,zhidx-2025-06-16,\n")
+    with (data_copy / "relationships.csv").open("a", encoding="utf-8") as f:
+        f.write("WORKED_AT,evil,zhipu,<b>boss</b>,,executive,,2025-01,confirmed,zhidx-2025-06-16,quote,\n")
+    r = run("report", str(data_copy), "--format", "markdown")
+    assert r.exit_code == 0
+    assert "<img" not in r.stdout and "<b>" not in r.stdout
+    assert "&lt;img src=x onerror=alert(1)&gt;" in r.stdout
