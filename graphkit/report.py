@@ -700,12 +700,18 @@ def to_csv(r: dict[str, Any]) -> str:
     return buf.getvalue()
 
 
+def md_text(text: str) -> str:
+    """Text that Markdown shows literally as far as HTML goes: no tag, no entity."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
-    """A Markdown table. Cells are escaped: ``<``, ``>`` and ``&`` become entities
-    (Markdown passes raw HTML through to the page), ``|`` is backslashed."""
+    """A Markdown table. Cells are escaped: ``&`` and ``<`` become entities (Markdown
+    passes raw HTML through to the page, and no tag can start without ``<``), ``|``
+    is backslashed."""
 
     def cell(text: Any) -> str:
-        return html.escape(_fmt(text), quote=False).replace("|", "\\|").replace("\n", " ")
+        return md_text(_fmt(text)).replace("|", "\\|").replace("\n", " ")
 
     out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
@@ -738,7 +744,7 @@ def to_markdown(r: dict[str, Any], charts: bool = True) -> str:
     for t in tables(r):
         lines += [f"## {t.title}", ""]
         if t.note:
-            lines += [html.escape(t.note, quote=False).replace("\n", "  \n"), ""]
+            lines += [md_text(t.note).replace("\n", "  \n"), ""]
         lines += [markdown_table(t.headers, t.rows) if t.rows else "_(none)_", ""]
     return "\n".join(lines)
 
