@@ -44,7 +44,7 @@ from graphkit.synthetic import synthetic_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "integration"))
-from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from conftest import chromium_path, launch_context  # noqa: E402
 
 SIZE = os.environ.get("BENCH_SIZE", "small")
 TTY = sys.stderr.isatty()
@@ -172,13 +172,7 @@ def main() -> None:
 
         profile = tempfile.mkdtemp(prefix="graphkit-chromium-", dir=tmp)
         with sync_playwright() as p:
-            context = p.chromium.launch_persistent_context(
-                profile,
-                executable_path=exe,
-                args=CHROMIUM_ARGS,
-                headless=True,
-                viewport={"width": 1400, "height": 900},
-            )
+            context = launch_context(p, profile, exe)
             try:
                 first_draw(context, tmp / "ours-1k.html", hook=False)  # warm-up
                 for label in graphs:

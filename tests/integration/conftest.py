@@ -29,6 +29,17 @@ def chromium_path() -> str | None:
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
+def launch_context(playwright: object, profile: str, exe: str) -> object:
+    """Debian's chromium, headless, in a persistent profile: what the tests and bench-html use."""
+    return playwright.chromium.launch_persistent_context(  # type: ignore[attr-defined]
+        profile,
+        executable_path=exe,
+        args=CHROMIUM_ARGS,
+        headless=True,
+        viewport={"width": 1400, "height": 900},
+    )
+
+
 @pytest.fixture(scope="session")
 def browser_context() -> Iterator[object]:
     """A persistent Chromium context in a temporary profile (we may run as root)."""
@@ -42,13 +53,7 @@ def browser_context() -> Iterator[object]:
     profile = tempfile.mkdtemp(prefix="graphkit-chromium-")
     try:
         with sync_playwright() as p:
-            context = p.chromium.launch_persistent_context(
-                profile,
-                executable_path=exe,
-                args=CHROMIUM_ARGS,
-                headless=True,
-                viewport={"width": 1400, "height": 900},
-            )
+            context = launch_context(p, profile, exe)
             try:
                 yield context
             finally:

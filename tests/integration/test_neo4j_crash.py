@@ -38,7 +38,9 @@ def _local(cmd: str, home: Path, *extra: str) -> str:
 
 def _settings(exports: str) -> gn.Settings:
     env = dict(
-        line.removeprefix("export ").split("=", 1) for line in exports.splitlines() if line.startswith("export ")
+        line.removeprefix("export ").split("=", 1)
+        for line in exports.splitlines()
+        if line.startswith("export ")
     )
     return gn.Settings.from_env(env={k: v.strip("'\"") for k, v in env.items()})
 
