@@ -67,9 +67,9 @@ def neo4j_settings():
         yield Settings.from_env()
         return
     if _docker_answers():
-        from testcontainers.neo4j import Neo4jContainer
+        from docker_neo4j import neo4j_container
 
-        container = Neo4jContainer("neo4j:5.26", password="graphkit-test-password")
+        container = neo4j_container(password="graphkit-test-password")
         with container:
             yield Settings(
                 uri=container.get_connection_url(), user="neo4j", password="graphkit-test-password"
