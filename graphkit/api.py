@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from . import careers
 from . import export as _export
 from . import graph as _graph
 from . import html as _html
@@ -164,7 +165,7 @@ def demo(directory: str | Path = "data", out_dir: str | Path = "out") -> DemoRes
     html_path = write_html(g, out / "graph.html", title=f"graphkit: {Path(directory).resolve().name}")
     report_path = out / "report.md"
     report_path.write_text(markdown_report(g), encoding="utf-8")
-    deps = _graph.departures(g)
+    deps = careers.ensure(g).departures()
     counts = graph_counts(g)
     people = counts.get("Person", 0)
     summary = "\n".join(

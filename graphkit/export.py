@@ -2,7 +2,11 @@
 
 GraphML and GEXF hold no lists, so list attributes (sources, aliases,
 role_category) are joined with the vocabulary's separator ``;``. Graph-level
-sources and claims go into ``sources_json`` and ``claims_json``.
+sources and claims go into ``sources_json`` and ``claims_json``, and the
+derived careers (:mod:`graphkit.careers`: moves and role changes) into
+``careers_json``; node-link JSON holds them as ``graph.careers``, and the CSV
+export writes the moves to ``moves.csv``. Every relationship carries its
+stable key (type, ends, role, start and end).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import vocab
+from . import careers, vocab
 from .errors import SettingsError
 
 FORMATS = ("graphml", "gexf", "json", "csv")
@@ -32,6 +36,7 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     h.graph["name"] = g.graph.get("name", "graphkit")
     h.graph["sources_json"] = json.dumps(g.graph.get("sources", {}), ensure_ascii=False)
     h.graph["claims_json"] = json.dumps(g.graph.get("claims", []), ensure_ascii=False)
+    h.graph["careers_json"] = json.dumps(careers.ensure(g).to_json(), ensure_ascii=False)
     for n, d in g.nodes(data=True):
         h.add_node(n, **{k: _flat(v) for k, v in d.items()})
     for u, v, k, d in g.edges(keys=True, data=True):
@@ -40,7 +45,9 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
+    c = careers.ensure(g)
     data = nx.node_link_data(g, edges="edges")
+    data["graph"] = {**data["graph"], "careers": c.to_json()}
     return data
 
 
@@ -54,7 +61,7 @@ def write(g: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
         raise SettingsError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     if fmt == "csv":
         path.mkdir(parents=True, exist_ok=True)
-        return _write_csv(flatten(g), path)
+        return [*_write_csv(flatten(g), path), _write_moves(g, path / "moves.csv")]
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
         nx.write_graphml(flatten(g), path, encoding="utf-8", named_key_ids=True)
@@ -98,3 +105,37 @@ def _write_csv(h: nx.MultiDiGraph, directory: Path) -> list[Path]:
         for u, v, k, d in h.edges(keys=True, data=True):
             w.writerow([u, v, k, *(d.get(c, "") for c in edge_cols)])
     return [nodes_path, edges_path]
+
+
+MOVE_COLUMNS = (
+    "key",
+    "person",
+    "origin",
+    "destination",
+    "how",
+    "when",
+    "earliest",
+    "latest",
+    "end",
+    "start",
+    "ambiguous",
+    "candidates",
+    "boomerang",
+    "role_category",
+    "unnamed",
+    "facts",
+)
+
+
+def _write_moves(g: nx.MultiDiGraph, path: Path) -> Path:
+    """One row per move (``origin`` empty for an arrival, ``destination`` empty when unknown)."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(MOVE_COLUMNS)
+        for m in careers.ensure(g).moves:
+            row = []
+            for c in MOVE_COLUMNS:
+                v = getattr(m, c)
+                row.append("" if v is None else str(v).lower() if isinstance(v, bool) else _flat(v))
+            w.writerow(row)
+    return path

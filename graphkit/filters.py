@@ -3,9 +3,10 @@
 Every filter takes the talent graph (a ``networkx.MultiDiGraph`` as built by
 :mod:`graphkit.graph`) and returns a new one with the same attributes.
 
-Time is fuzzy. A relationship's *date* is when its fact happened: the
-``end`` of a relationship that ended (a departure), otherwise its ``start``.
-That date covers a span of days (``2025-40`` is 1 January to 30 June 2025).
+Time is fuzzy. A relationship's *date* is when its fact happened, as
+:mod:`graphkit.careers` defines it once (the ``end`` of a relationship that
+ended, otherwise its ``start``; an undated arrival takes its move's date) and
+writes onto the graph (``when``, ``when_earliest``, ``when_latest``). That date covers a span of days (``2025-40`` is 1 January to 30 June 2025).
 A fact is *certainly* in a period when the whole span lies inside it, and
 *possibly* in it when the span overlaps it. An undated fact is possibly in
 every period and certainly in none. Open bounds (``../2025-06-16``) run to
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from . import dates, vocab
+from . import careers, dates, vocab
 from .errors import SettingsError
 
 ORGANISATION_KINDS = ("Company", "Startup", "Investor", "Group")
@@ -105,11 +106,10 @@ class Span:
 
 
 def fact_span(attrs: dict) -> Span:
-    """The span of days of a relationship's fact: its end if it ended, else its start."""
-    prefix = "end" if attrs.get("end") else "start"
-    if not attrs.get(prefix):
+    """The span of days of a relationship's fact, as :mod:`graphkit.careers` dated it."""
+    if not attrs.get("when"):
         return Span(None, None, dated=False)
-    lo, hi = attrs.get(f"{prefix}_earliest"), attrs.get(f"{prefix}_latest")
+    lo, hi = attrs.get("when_earliest"), attrs.get("when_latest")
     return Span(dt.date.fromisoformat(lo) if lo else None, dt.date.fromisoformat(hi) if hi else None, True)
 
 
@@ -143,6 +143,7 @@ def period(
 ) -> nx.MultiDiGraph:
     """Relationships certainly (or, with ``possible``, possibly) dated within [since, until]."""
     lo, hi = bounds(since, until)
+    careers.ensure(g)
     return _with_edges(
         g,
         (

@@ -1,101 +1,30 @@
-"""Talent flow: moves, outflow/inflow, the from -> to matrix, capital follows talent.
+"""Talent flow: outflow/inflow, the from -> to matrix, destinations, capital follows talent.
 
-A *move* is a departure (a ``WORKED_AT`` with an ``end``) together with where
-the person went: the company they ``JOINED``, the venture they ``FOUNDED``,
-or ``unknown`` when the sources do not say. A person's destination belongs to
-their departure that ended last before it started (with one departure, simply
-to that one). A ``JOINED``/``FOUNDED`` by someone with no recorded departure
-is an arrival from an unknown origin: it counts as inflow only.
+Every count here is over the moves of :mod:`graphkit.careers`, where what a
+move is (and when it happened) is defined once:
 
 * outflow of an organisation: departures from it;
-* inflow: moves and arrivals into it (``JOINED`` or ``FOUNDED``);
+* inflow: moves and arrivals into it;
 * net flow: inflow - outflow.
+
+An ambiguous departure counts as outflow; its destination is not counted,
+because the dates do not say which of its candidates it was.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 import networkx as nx
 
 from . import dates
+from .careers import AMBIGUOUS, UNKNOWN, Move, moves
 
-UNKNOWN = "unknown"
 ORG_KINDS = ("Company", "Startup", "Investor")
+OUTCOMES = ("joined", "founded", UNKNOWN, AMBIGUOUS)
 
-
-@dataclass(frozen=True)
-class Move:
-    person: str
-    origin: str | None  # None: an arrival whose origin the sources do not give
-    destination: str | None  # None: unknown
-    how: str  # joined | founded | unknown
-    end: str = ""  # EDTF of the departure ("" for an arrival)
-    role_category: tuple[str, ...] = ()
-    unnamed: bool = False
-
-
-def _latest(d: dates.FuzzyDate | None) -> dt.date:
-    return (d.latest if d else None) or dt.date.max
-
-
-def moves(g: nx.MultiDiGraph) -> list[Move]:
-    """Every move and arrival in ``g``, in a stable order."""
-    departures: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
-    destinations: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-    for u, v, d in g.edges(data=True):
-        t = d.get("type")
-        if t == "WORKED_AT" and d.get("end"):
-            departures[u].append((v, d))
-        elif t in ("JOINED", "FOUNDED"):
-            destinations[u].append((v, "joined" if t == "JOINED" else "founded", d))
-    out: list[Move] = []
-    for person in sorted(set(departures) | set(destinations), key=str):
-        unnamed = bool(g.nodes[person].get("unnamed", False))
-        deps = sorted(
-            departures.get(person, []), key=lambda x: (_latest(dates.parse(x[1]["end"])), str(x[0]))
-        )
-        dests = sorted(destinations.get(person, []), key=lambda x: (x[2].get("start", ""), str(x[0])))
-        assigned: dict[int, tuple[str, str]] = {}
-        arrivals = []
-        for v, how, d in dests:
-            start = dates.parse(d["start"]) if d.get("start") else None
-            # the departure that ended last, not certainly after the destination started
-            best = None
-            for i, (_, dd) in enumerate(deps):
-                end = dates.parse(dd["end"])
-                if (
-                    start is None
-                    or start.latest is None
-                    or end.earliest is None
-                    or end.earliest <= start.latest
-                ):
-                    best = i
-            if best is None and deps:
-                best = len(deps) - 1
-            if best is None or best in assigned:
-                arrivals.append((v, how))
-            else:
-                assigned[best] = (v, how)
-        for i, (org, d) in enumerate(deps):
-            dest, how = assigned.get(i, (None, UNKNOWN))
-            out.append(
-                Move(
-                    person=person,
-                    origin=org,
-                    destination=dest,
-                    how=how,
-                    end=d["end"],
-                    role_category=tuple(d.get("role_category", ()) or ()),
-                    unnamed=unnamed,
-                )
-            )
-        for v, how in arrivals:
-            out.append(Move(person=person, origin=None, destination=v, how=how, unnamed=unnamed))
-    return out
+__all__ = ["UNKNOWN", "Move", "moves"]
 
 
 def departures_only(ms: list[Move]) -> list[Move]:
@@ -121,7 +50,7 @@ def org_flows(g: nx.MultiDiGraph, ms: list[Move]) -> list[OrgFlow]:
 
     def row(org: str) -> OrgFlow:
         if org not in rows:
-            a = g.nodes[org]
+            a = g.nodes[org] if org in g else {}
             rows[org] = OrgFlow(org, a.get("name", str(org)), a.get("kind", ""))
         return rows[org]
 
@@ -134,17 +63,18 @@ def org_flows(g: nx.MultiDiGraph, ms: list[Move]) -> list[OrgFlow]:
 
 
 def flow_matrix(ms: list[Move]) -> dict[str, dict[str, int]]:
-    """``{origin: {destination or 'unknown': count}}`` over departures."""
+    """``{origin: {destination, 'unknown' or 'ambiguous': count}}`` over departures."""
     out: dict[str, Counter[str]] = defaultdict(Counter)
     for m in departures_only(ms):
-        out[m.origin][m.destination if m.destination is not None else UNKNOWN] += 1  # type: ignore[index]
+        to = m.destination if m.destination is not None else (AMBIGUOUS if m.ambiguous else UNKNOWN)
+        out[m.origin][to] += 1  # type: ignore[index]
     return {o: dict(c) for o, c in out.items()}
 
 
 def destinations(ms: list[Move]) -> dict[str, int]:
-    """Where leavers went: ``{'joined': n, 'founded': n, 'unknown': n}``."""
+    """Where leavers went: ``{'joined': n, 'founded': n, 'unknown': n, 'ambiguous': n}``."""
     c = Counter(m.how for m in departures_only(ms))
-    return {k: c.get(k, 0) for k in ("joined", "founded", UNKNOWN)}
+    return {k: c.get(k, 0) for k in OUTCOMES}
 
 
 def talent_flow_graph(g: nx.MultiDiGraph, ms: list[Move]) -> nx.DiGraph:
@@ -159,7 +89,8 @@ def talent_flow_graph(g: nx.MultiDiGraph, ms: list[Move]) -> nx.DiGraph:
     for m in ms:
         for org in (m.origin, m.destination):
             if org is not None and org not in d:
-                d.add_node(org, name=g.nodes[org].get("name", str(org)), kind=g.nodes[org].get("kind", ""))
+                a = g.nodes[org] if org in g else {}
+                d.add_node(org, name=a.get("name", str(org)), kind=a.get("kind", ""))
     for m in ms:
         if m.origin is not None and m.destination is not None and m.origin != m.destination:
             if d.has_edge(m.origin, m.destination):
@@ -175,48 +106,46 @@ def talent_flow_graph(g: nx.MultiDiGraph, ms: list[Move]) -> nx.DiGraph:
 class CapitalLink:
     investor: str
     venture: str
-    person: str
-    departure: str  # EDTF end of the person's job at the investor
+    person: str | None  # the founder who left the investor; None on an "other backer" row
+    departure: str  # EDTF end of the person's job at the investor ("" on other rows)
     investment: str  # EDTF start of the investment ("" = undated)
     lag_days: tuple[int, int] | None  # (min, max) days from departure to investment
     former_employer: bool
+    founders: tuple[str, ...] = ()  # the venture's founders who left an organisation
 
 
 def capital_follows_talent(g: nx.MultiDiGraph, ms: list[Move]) -> list[CapitalLink]:
     """Investments in leavers' ventures; ``former_employer`` marks capital following talent.
 
+    For each investment in a venture founded by someone who left an organisation:
+    one row per founder who left the investor (capital follows talent), or, when
+    the investor employed none of them, one "other backer" row for the venture.
     The lag is a range because both dates are fuzzy: from (earliest investment
     day - latest departure day) to (latest investment day - earliest departure day).
     """
+    leavers = {m.person for m in departures_only(ms)}
     founders: dict[str, list[str]] = defaultdict(list)
     for u, v, d in g.edges(data=True):
-        if d.get("type") == "FOUNDED":
+        if d.get("type") == "FOUNDED" and u in leavers and u not in founders[v]:
             founders[v].append(u)
-    left: dict[tuple[str, str], str] = {}
-    leavers = set()
+    left: dict[tuple[str, str], Move] = {}
     for m in departures_only(ms):
-        left[(m.person, m.origin)] = m.end  # type: ignore[index]
-        leavers.add(m.person)
+        prev = left.get((m.person, m.origin))  # type: ignore[arg-type]
+        if prev is None or (m.latest or "9999") >= (prev.latest or "9999"):
+            left[(m.person, m.origin)] = m  # type: ignore[index]
     out = []
     for u, v, d in g.edges(data=True):
-        if d.get("type") != "INVESTED_IN":
+        if d.get("type") != "INVESTED_IN" or not founders.get(v):
             continue
-        for person in sorted(founders.get(v, []), key=str):
-            if person not in leavers:
-                continue
-            end = left.get((person, u), "")
-            out.append(
-                CapitalLink(
-                    investor=u,
-                    venture=v,
-                    person=person,
-                    departure=end,
-                    investment=d.get("start", ""),
-                    lag_days=lag_range(end, d.get("start", "")) if end else None,
-                    former_employer=(person, u) in left,
-                )
-            )
-    out.sort(key=lambda c: (not c.former_employer, str(c.investor), str(c.venture), str(c.person)))
+        fs = tuple(sorted(founders[v], key=str))
+        invested = d.get("start", "")
+        former = [p for p in fs if (p, u) in left]
+        for person in former:
+            end = left[(person, u)].end
+            out.append(CapitalLink(u, v, person, end, invested, lag_range(end, invested), True, fs))
+        if not former:
+            out.append(CapitalLink(u, v, None, "", invested, None, False, fs))
+    out.sort(key=lambda c: (not c.former_employer, str(c.investor), str(c.venture), str(c.person or "")))
     return out
 
 

@@ -4,7 +4,10 @@ Every consumer (metrics, reports, HTML, exports) reads this graph. Node
 attribute ``kind`` holds the node kind and edge attribute ``type`` the
 relationship type. Dates keep their EDTF text, with derived
 ``*_earliest``/``*_latest`` ISO days (empty when open or unknown).
-Sources and claims ride on ``graph.graph``.
+Sources and claims ride on ``graph.graph``, and so do the careers derived
+from the relationships (:mod:`graphkit.careers`): moves, role changes, and
+each relationship's fact date as edge attributes ``when``/``when_earliest``/
+``when_latest``.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import dates
+from . import careers, dates
 from .model import Dataset, Node, Relationship
 
 
@@ -71,14 +74,8 @@ def to_graph(dataset: Dataset) -> nx.MultiDiGraph:
         g.add_node(node.id, **node_attrs(node))
     for rel in dataset.relationships:
         g.add_edge(rel.source, rel.target, key=rel.key, **edge_attrs(rel))
+    careers.ensure(g)  # moves, role changes and each fact's date, derived once
     return g
-
-
-def build(directory: str, encoding: str | None = None) -> nx.MultiDiGraph:
-    """Validate ``directory`` and return its graph (raises InvalidData)."""
-    from .validate import load_dataset
-
-    return to_graph(load_dataset(directory, encoding))
 
 
 def counts(g: nx.MultiDiGraph) -> dict[str, int]:
@@ -89,8 +86,3 @@ def counts(g: nx.MultiDiGraph) -> dict[str, int]:
     for _, _, etype in g.edges(data="type"):
         out[etype] = out.get(etype, 0) + 1
     return out
-
-
-def departures(g: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
-    """WORKED_AT edges with an end date: (person, organisation, attrs)."""
-    return [(u, v, d) for u, v, d in g.edges(data=True) if d["type"] == "WORKED_AT" and d["end"]]

@@ -128,8 +128,14 @@ class Relationship(Record):
 
     @property
     def key(self) -> str:
-        """A stable identity: type, ends and role (a person may hold two roles)."""
-        return f"{self.type}:{self.source}->{self.target}:{self.role or ''}"
+        """A stable identity: what the row says (type, ends, role) and when (start, end).
+
+        A person may hold two roles at one organisation, or the same role twice
+        (a re-hire), so the dates are part of the identity. Two rows with the same
+        key say the same thing: that is a duplicate."""
+        return (
+            f"{self.type}:{self.source}->{self.target}:{self.role or ''}:{self.start or ''}:{self.end or ''}"
+        )
 
 
 class Event(Record):

@@ -5,14 +5,11 @@ day it can mean lies inside the period, and *possibly* when at least one does.
 Reports count the certain facts; ``include_possible=True`` also counts the
 possible ones (so one fact may then count in two adjacent periods).
 
-The date of a fact:
-
-* a departure (``WORKED_AT`` with an ``end``): its ``end``;
-* any other relationship with a ``start``: its ``start``;
-* a ``JOINED``/``FOUNDED`` without a ``start``: the end of the same person's
-  departure (the move's date);
-* otherwise the fact is undated: it counts in no period, but it is kept
-  by ``--as-of`` (nothing says it happened later).
+The date of a fact is defined once, in :mod:`graphkit.careers` (its end if it
+ended, else its start; an undated arrival takes its move's date), and read
+here from the graph's ``when`` attributes. An undated fact counts in no
+period, but it is kept by ``--as-of`` (nothing says it happened later).
+Moves are dated by :attr:`graphkit.careers.Move.when`.
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import dates
+from . import careers, dates
 from .errors import SettingsError
 
 
@@ -103,27 +100,31 @@ def _parse(text: str) -> dates.FuzzyDate | None:
 
 
 def fact_dates(g: nx.MultiDiGraph) -> dict[tuple[Any, Any, Any], dates.FuzzyDate | None]:
-    """The date of every relationship (see the module docstring), keyed by (u, v, key)."""
-    move_end: dict[Any, dates.FuzzyDate] = {}
-    for u, _, d in g.edges(data=True):
-        if d.get("type") == "WORKED_AT" and d.get("end"):
-            end = dates.parse(d["end"])
-            prev = move_end.get(u)
-            # a person's latest departure dates their undated move
-            if prev is None or (end.latest or dt.date.max) > (prev.latest or dt.date.max):
-                move_end[u] = end
-    out: dict[tuple[Any, Any, Any], dates.FuzzyDate | None] = {}
-    for u, v, k, d in g.edges(keys=True, data=True):
-        t = d.get("type")
-        if t == "WORKED_AT" and d.get("end"):
-            out[(u, v, k)] = dates.parse(d["end"])
-        elif d.get("start"):
-            out[(u, v, k)] = dates.parse(d["start"])
-        elif t in ("JOINED", "FOUNDED"):
-            out[(u, v, k)] = move_end.get(u)
-        else:
-            out[(u, v, k)] = None
-    return out
+    """The date of every relationship (see :mod:`graphkit.careers`), keyed by (u, v, key)."""
+    careers.ensure(g)
+    return {(u, v, k): _parse(w) for u, v, k, w in g.edges(keys=True, data="when", default="")}
+
+
+def move_date(m: careers.Move) -> dates.FuzzyDate | None:
+    """The date of a move: its departure's end, or its arrival's start (None: undated)."""
+    return _parse(m.when)
+
+
+def moves_in(ms: list[careers.Move], period: Period, include_possible: bool = False) -> list[careers.Move]:
+    """The moves dated in ``period`` (certainly, or possibly too)."""
+    return [m for m in ms if period.contains(move_date(m), include_possible)]
+
+
+def moves_by(ms: list[careers.Move], day: dt.date, include_possible: bool = False) -> list[careers.Move]:
+    """The moves known on ``day``: (certainly, or possibly) happened by then, or undated."""
+    return [m for m in ms if _by(move_date(m), day, include_possible)]
+
+
+def _by(d: dates.FuzzyDate | None, day: dt.date, include_possible: bool) -> bool:
+    if d is None:
+        return True
+    edge = d.earliest if include_possible else d.latest
+    return edge is not None and edge <= day
 
 
 def data_periods(g: nx.MultiDiGraph) -> list[Period]:
@@ -206,10 +207,7 @@ def as_of(g: nx.MultiDiGraph, day: dt.date, include_possible: bool = False) -> n
     """
 
     def by(d: dates.FuzzyDate | None) -> bool:
-        if d is None:
-            return True
-        edge = d.earliest if include_possible else d.latest
-        return edge is not None and edge <= day
+        return _by(d, day, include_possible)
 
     h = _copy_frame(g)
     h.graph["as_of"] = day.isoformat()
@@ -220,7 +218,10 @@ def as_of(g: nx.MultiDiGraph, day: dt.date, include_possible: bool = False) -> n
             continue
         if d.get("type") == "WORKED_AT" and d.get("end"):
             if not by(fd[(u, v, k)]):
+                # not left yet: a current job, dated (like any fact) by its start
                 d = {**d, "end": "", "end_earliest": "", "end_latest": ""}
+                d["when"] = d["start"]
+                d["when_earliest"], d["when_latest"] = d["start_earliest"], d["start_latest"]
         elif d.get("type") in ("JOINED", "FOUNDED") and not by(fd[(u, v, k)]):
             continue
         h.add_edge(u, v, key=k, **d)

@@ -20,8 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import dates, flows, periods
-from . import graph as graph_mod
+from . import careers, dates, flows, periods
 from . import metrics as mx
 from .errors import SettingsError
 
@@ -85,14 +84,18 @@ def build(
     }
     base = g
     period = None
+    known = careers.moves(g)  # derived once, on every fact; scopes select among them by date
     if opts.as_of:
         day = periods.parse_as_of(opts.as_of)
         base = periods.as_of(g, day, opts.include_possible)
+        known = periods.moves_by(known, day, opts.include_possible)
         scope["as_of"] = day.isoformat()
     scoped = base
+    ms = known
     if opts.period:
         period = periods.parse_period(opts.period)
         scoped = periods.in_period(base, period, opts.include_possible)
+        ms = periods.moves_in(known, period, opts.include_possible)
         scope["period"] = period.label
     report: dict[str, Any] = {
         "title": "graphkit report",
@@ -103,20 +106,20 @@ def build(
         "metrics": list(opts.metrics),
     }
     step("talent flow")
-    ms = flows.moves(scoped)
-    report["flows"] = _flows(scoped, ms)
-    report["capital_follows_talent"] = _capital(scoped, ms)
+    report["flows"] = _flows(g, ms)
+    report["careers"] = _careers(g, ms, careers.ensure(g).role_changes, period, opts)
+    report["capital_follows_talent"] = _capital(g, scoped, ms)
     report["statistics"] = _stats(ms)
     step("centrality: person-organisation graph")
     report["centrality"] = {
         "person_org": _centrality(scoped, "person_org", opts),
     }
     step("centrality: talent-flow graph")
-    report["centrality"]["talent_flow"] = _centrality(scoped, "talent_flow", opts, ms)
+    report["centrality"]["talent_flow"] = _centrality(g, "talent_flow", opts, ms)  # built from ms
     report["claims"] = claims(g)
     if opts.periods:
         step("periods")
-        report["periods"] = _periods(base, opts, period)
+        report["periods"] = _periods(base, opts, period, known)
     if opts.communities:
         step("communities")
         report["communities"] = _communities(scoped, opts)
@@ -132,38 +135,91 @@ def _flows(g: nx.MultiDiGraph, ms: list[flows.Move]) -> dict[str, Any]:
         {
             "from": o,
             "from_name": _name(g, o),
-            "to": t if t != flows.UNKNOWN else None,
-            "to_name": _name(g, t) if t != flows.UNKNOWN else "(unknown)",
+            "to": t if t not in _NOWHERE else None,
+            "to_name": _NOWHERE.get(t) or _name(g, t),
             "count": c,
         }
         for o, row in flows.flow_matrix(ms).items()
         for t, c in row.items()
     ]
     matrix.sort(key=lambda r: (-r["count"], r["from_name"], r["to_name"]))
-    moves = []
-    for m in ms:
-        end = dates.parse(m.end) if m.end else None
-        moves.append(
-            {
-                "person": m.person,
-                "person_name": _name(g, m.person),
-                "from": m.origin,
-                "from_name": _name(g, m.origin) if m.origin is not None else "(unknown)",
-                "to": m.destination,
-                "to_name": _name(g, m.destination) if m.destination is not None else "(unknown)",
-                "how": m.how if m.origin is not None else f"arrived ({m.how})",
-                "end": m.end,
-                "when": dates.humanise(m.end) if m.end else "",
-                "end_earliest": end.earliest.isoformat() if end and end.earliest else "",
-                "end_latest": end.latest.isoformat() if end and end.latest else "",
-                "role_category": list(m.role_category),
-                "unnamed": m.unnamed,
-            }
-        )
+    moves = [_move(g, m) for m in ms]
     return {"organisations": orgs, "matrix": matrix, "destinations": flows.destinations(ms), "moves": moves}
 
 
-def _capital(g: nx.MultiDiGraph, ms: list[flows.Move]) -> list[dict[str, Any]]:
+_NOWHERE = {flows.UNKNOWN: "(unknown)", flows.AMBIGUOUS: "(ambiguous)"}
+
+
+def _move(g: nx.MultiDiGraph, m: careers.Move) -> dict[str, Any]:
+    """One move as the report's JSON gives it (see graphkit/schemas/report.schema.json)."""
+    departure = m.origin is not None
+    return {
+        "person": m.person,
+        "person_name": _name(g, m.person),
+        "from": m.origin,
+        "from_name": _name(g, m.origin) if departure else "(unknown)",
+        "to": m.destination,
+        "to_name": _name(g, m.destination) if m.destination is not None else _NOWHERE[_outcome(m)],
+        "how": m.how,
+        "arrival": not departure,
+        "end": m.end,
+        "start": m.start,
+        "when": dates.humanise(m.when) if m.when else "",
+        "date": m.when,
+        "end_earliest": m.earliest if departure else "",
+        "end_latest": m.latest if departure else "",
+        "earliest": m.earliest,
+        "latest": m.latest,
+        "ambiguous": m.ambiguous,
+        "candidates": list(m.candidates),
+        "candidate_names": [_name(g, c) for c in m.candidates],
+        "boomerang": m.boomerang,
+        "role_category": list(m.role_category),
+        "unnamed": m.unnamed,
+        "key": m.key,
+    }
+
+
+def _outcome(m: careers.Move) -> str:
+    return flows.AMBIGUOUS if m.ambiguous else flows.UNKNOWN
+
+
+def _careers(
+    g: nx.MultiDiGraph,
+    ms: list[careers.Move],
+    changes: list[careers.RoleChange],
+    period: periods.Period | None,
+    opts: ReportOptions,
+) -> dict[str, Any]:
+    """Boomerangs, ambiguous moves and role changes (in scope), for the report's careers section."""
+    if period is not None:
+        changes = [
+            r
+            for r in changes
+            if period.contains(dates.parse(r.end) if r.end else None, opts.include_possible)
+        ]
+    return {
+        "boomerangs": [_move(g, m) for m in ms if m.boomerang],
+        "ambiguous": [_move(g, m) for m in ms if m.ambiguous],
+        "role_changes": [
+            {
+                "person": r.person,
+                "person_name": _name(g, r.person),
+                "org": r.org,
+                "org_name": _name(g, r.org),
+                "from_role": r.from_role,
+                "to_role": r.to_role,
+                "end": r.end,
+                "when": dates.humanise(r.end),
+                "earliest": r.earliest,
+                "latest": r.latest,
+            }
+            for r in changes
+        ],
+    }
+
+
+def _capital(g: nx.MultiDiGraph, scoped: nx.MultiDiGraph, ms: list[flows.Move]) -> list[dict[str, Any]]:
     return [
         {
             "investor": c.investor,
@@ -171,14 +227,16 @@ def _capital(g: nx.MultiDiGraph, ms: list[flows.Move]) -> list[dict[str, Any]]:
             "venture": c.venture,
             "venture_name": _name(g, c.venture),
             "person": c.person,
-            "person_name": _name(g, c.person),
+            "person_name": _name(g, c.person) if c.person is not None else "",
+            "founders": list(c.founders),
+            "founder_names": [_name(g, p) for p in c.founders],
             "former_employer": c.former_employer,
             "departure": c.departure,
             "investment": c.investment,
             "lag_days": list(c.lag_days) if c.lag_days else None,
             "lag": flows.humanise_lag(c.lag_days) if c.former_employer else "",
         }
-        for c in flows.capital_follows_talent(g, ms)
+        for c in flows.capital_follows_talent(scoped, ms)
     ]
 
 
@@ -222,58 +280,29 @@ def _subject_orgs(g: nx.MultiDiGraph, subject: str) -> list[str]:
     return [subject] if subject in g else []
 
 
+MEASURES = ("departures", "new_hires", "executive_changes", "companies_with_changes")
+
+
 def claims(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Each claim the sources make, next to what the data holds.
 
-    ``certain``: facts that certainly fall in the claim's period; ``possible``:
-    those that possibly do; ``all_time``: regardless of date, over the
-    organisations that have any change in the period.
+    Counted over the moves (:mod:`graphkit.careers`): a departure is a move out
+    of one of the claim's organisations, a new hire a move or arrival into one,
+    each dated by its move. ``certain``: moves that certainly fall in the
+    claim's period; ``possible``: those that possibly do; ``all_time``:
+    regardless of date, over the organisations that have any change in the
+    period. A metric the data cannot measure has ``certain``/``possible`` None.
     """
     if not g.graph.get("claims"):
         return []
-    deps = graph_mod.departures(g)
-    hires = [(u, v, k) for u, v, k, t in g.edges(keys=True, data="type") if t == "JOINED"]
-    fd = periods.fact_dates(g)
+    ms = careers.moves(g)
     out = []
     for c in g.graph.get("claims", []):
         subject = c.get("subject", "")
         orgs = set(_subject_orgs(g, subject))
-        pd = dates.parse(c["period"]) if c.get("period") else None
-
-        def within(when: dates.FuzzyDate | None, possible: bool, pd: dates.FuzzyDate | None = pd) -> bool:
-            if pd is None or pd.earliest is None or pd.latest is None:
-                return True
-            if when is None:
-                return possible
-            if possible:
-                return when.possibly_within(pd.earliest, pd.latest)
-            return when.certainly_within(pd.earliest, pd.latest)
-
-        def count(
-            metric: str, possible: bool, in_period: bool = True, orgs: set[str] = orgs
-        ) -> tuple[int, set[str]]:
-            dep_rows = [
-                (u, v)
-                for u, v, d in deps
-                if v in orgs and (not in_period or within(dates.parse(d["end"]), possible))
-            ]
-            hire_rows = [
-                (u, v)
-                for u, v, k in hires
-                if v in orgs and (not in_period or within(fd[(u, v, k)], possible))
-            ]
-            changed = {v for _, v in dep_rows} | {v for _, v in hire_rows}
-            n = {
-                "departures": len(dep_rows),
-                "new_hires": len(hire_rows),
-                "executive_changes": len(dep_rows) + len(hire_rows),
-                "companies_with_changes": len(changed),
-            }.get(metric, -1)
-            return n, changed
-
         metric = c.get("metric", "")
-        certain, _ = count(metric, False)
-        possible, changed = count(metric, True)
+        pd = dates.parse(c["period"]) if c.get("period") else None
+        claimed = int(c["value"]) if str(c.get("value", "")).isdigit() else c.get("value")
         row: dict[str, Any] = {
             "id": c.get("id", ""),
             "subject": subject,
@@ -281,31 +310,30 @@ def claims(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
             "metric": metric,
             "period": c.get("period", "") or "",
             "period_text": dates.humanise(c["period"]) if c.get("period") else "any time",
-            "claimed": int(c["value"]) if str(c.get("value", "")).isdigit() else c.get("value"),
-            "certain": certain,
-            "possible": possible,
+            "claimed": claimed,
+            "certain": None,
+            "possible": None,
         }
-        if certain < 0:
-            row["statement"] = f"the data has no measure for {metric!r}"
+        if metric not in MEASURES:
+            row["verdict"] = "not measurable"
+            row["statement"] = (
+                f"{row['subject_name']}: the source says {claimed} {metric.replace('_', ' ')}; "
+                "the data has no measure for it: not measurable."
+            )
             out.append(row)
             continue
-        if metric in ("departures", "executive_changes") and len(_subject_orgs(g, subject)) > 1:
-            all_deps = sum(1 for _, v, _ in deps if v in changed)
+        certain, _ = claim_count(ms, orgs, metric, pd, False)
+        possible, changed = claim_count(ms, orgs, metric, pd, True)
+        row["certain"], row["possible"] = certain, possible
+        if metric in ("departures", "executive_changes") and len(orgs) > 1:
+            all_deps = sum(1 for m in ms if m.origin in changed)
             names = "、".join(sorted(_name(g, o) for o in changed))
             row["all_time"] = all_deps
             row["companies"] = sorted(changed, key=str)
             extra = f"; {all_deps} departures in all from those {len(changed)} companies ({names})"
         else:
             extra = ""
-        claimed = row["claimed"]
-        if certain == possible == claimed:
-            verdict = "matches"
-        elif certain <= claimed <= possible:
-            verdict = "consistent only if the fuzzy dates fall the right way"
-        elif claimed > possible:
-            verdict = "the data holds fewer"
-        else:
-            verdict = "the data holds more"
+        verdict = claim_verdict(claimed, certain, possible)
         row["verdict"] = verdict
         row["statement"] = (
             f"{row['subject_name']}: the source says {claimed} {metric.replace('_', ' ')} "
@@ -316,10 +344,52 @@ def claims(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return out
 
 
+def claim_count(
+    ms: list[careers.Move], orgs: set[str], metric: str, pd: dates.FuzzyDate | None, possible: bool
+) -> tuple[int, set[str]]:
+    """The data's value for a claim's ``metric`` over ``orgs`` in the period ``pd``, and the
+    organisations with any change. ``possible`` also counts moves that may fall in it."""
+
+    def within(when: str) -> bool:
+        if pd is None or pd.earliest is None or pd.latest is None:
+            return True
+        d = dates.parse(when) if when else None
+        if d is None:
+            return possible
+        if possible:
+            return d.possibly_within(pd.earliest, pd.latest)
+        return d.certainly_within(pd.earliest, pd.latest)
+
+    out = [m for m in ms if m.origin in orgs and within(m.when)]
+    hires = [m for m in ms if m.destination in orgs and within(m.start or m.when)]
+    changed = {m.origin for m in out} | {m.destination for m in hires}
+    n = {
+        "departures": len(out),
+        "new_hires": len(hires),
+        "executive_changes": len(out) + len(hires),
+        "companies_with_changes": len(changed),
+    }[metric]
+    return n, changed  # type: ignore[return-value]
+
+
+def claim_verdict(claimed: Any, certain: int, possible: int) -> str:
+    if not isinstance(claimed, int):
+        return "not comparable"
+    if certain == possible == claimed:
+        return "matches"
+    if certain <= claimed <= possible:
+        return "consistent only if the fuzzy dates fall the right way"
+    if claimed > possible:
+        return "the data holds fewer"
+    return "the data holds more"
+
+
 # --- periods -----------------------------------------------------------------
 
 
-def _periods(g: nx.MultiDiGraph, opts: ReportOptions, only: periods.Period | None) -> dict[str, Any]:
+def _periods(
+    g: nx.MultiDiGraph, opts: ReportOptions, only: periods.Period | None, known: list[careers.Move]
+) -> dict[str, Any]:
     all_periods = periods.data_periods(g)
     if only is not None:
         prev = periods.half_year(only.start - dt.timedelta(days=1))
@@ -332,9 +402,9 @@ def _periods(g: nx.MultiDiGraph, opts: ReportOptions, only: periods.Period | Non
     split = periods.split(g, chosen, opts.include_possible)
     for p in chosen:
         h = split[p.label]
-        ms = flows.moves(h)
+        ms = periods.moves_in(known, p, opts.include_possible)
         stats = _stats(ms)
-        out = {r.id: r.outflow for r in flows.org_flows(h, ms)}
+        out = {r.id: r.outflow for r in flows.org_flows(g, ms)}
         for org, n in sorted(out.items(), key=lambda x: (-x[1], _name(g, x[0]))):
             if n:
                 by_company.append({"period": p.label, "org": org, "name": _name(g, org), "departures": n})
@@ -536,8 +606,49 @@ def tables(r: dict[str, Any]) -> list[Table]:
         Table(
             "moves",
             "Moves",
-            ["person", "from", "to", "how", "when"],
-            [[m["person_name"], m["from_name"], m["to_name"], m["how"], m["when"]] for m in f["moves"][:500]],
+            ["person", "from", "to", "how", "when", "note"],
+            [
+                [
+                    m["person_name"],
+                    m["from_name"],
+                    m["to_name"],
+                    f"arrived ({m['how']})" if m["arrival"] else m["how"],
+                    m["when"],
+                    _move_note(m),
+                ]
+                for m in f["moves"][:500]
+            ],
+        )
+    )
+    c = r["careers"]
+    out.append(
+        Table(
+            "boomerangs",
+            "Boomerangs (returns to a former employer)",
+            ["person", "from", "back to", "when"],
+            [[m["person_name"], m["from_name"], m["to_name"], m["when"]] for m in c["boomerangs"]],
+        )
+    )
+    out.append(
+        Table(
+            "ambiguous_moves",
+            "Ambiguous moves (the dates do not decide; never guessed)",
+            ["person", "from", "to", "candidates", "when"],
+            [
+                [m["person_name"], m["from_name"], m["to_name"], m["candidate_names"], m["when"]]
+                for m in c["ambiguous"]
+            ],
+        )
+    )
+    out.append(
+        Table(
+            "role_changes",
+            "Role changes (a role ended, the person stayed)",
+            ["person", "organisation", "from role", "to role", "when"],
+            [
+                [x["person_name"], x["org_name"], x["from_role"], x["to_role"], x["when"]]
+                for x in c["role_changes"]
+            ],
         )
     )
     out.append(
@@ -549,7 +660,7 @@ def tables(r: dict[str, Any]) -> list[Table]:
                 [
                     c["investor_name"],
                     c["venture_name"],
-                    c["person_name"],
+                    c["person_name"] or c["founder_names"],
                     c["former_employer"],
                     dates.humanise(c["departure"]) if c["departure"] else "",
                     dates.humanise(c["investment"]),
@@ -557,7 +668,7 @@ def tables(r: dict[str, Any]) -> list[Table]:
                 ]
                 for c in r["capital_follows_talent"]
             ],
-            "A former employer investing in a leaver's venture; other backers listed for context. "
+            "A former employer investing in a leaver's venture; other backers listed once per venture for context. "
             "Lag = days from the departure to the investment, a range because both dates are fuzzy.",
         )
     )
@@ -576,6 +687,7 @@ def tables(r: dict[str, Any]) -> list[Table]:
                 ["joined another company", d["joined"]],
                 ["founded their own venture", d["founded"]],
                 ["destination unknown", d["unknown"]],
+                ["destination ambiguous", d["ambiguous"]],
             ],
         )
     )
@@ -590,8 +702,8 @@ def tables(r: dict[str, Any]) -> list[Table]:
                     c["subject_name"],
                     c["period_text"],
                     c["claimed"],
-                    c["certain"],
-                    c["possible"],
+                    "not measurable" if c["certain"] is None else c["certain"],
+                    "not measurable" if c["possible"] is None else c["possible"],
                     c.get("verdict", ""),
                 ]
                 for c in r["claims"]
@@ -670,6 +782,15 @@ def tables(r: dict[str, Any]) -> list[Table]:
             )
         )
     return out
+
+
+def _move_note(m: dict[str, Any]) -> str:
+    notes = []
+    if m["boomerang"]:
+        notes.append("boomerang")
+    if m["ambiguous"]:
+        notes.append("ambiguous: " + " or ".join(m["candidate_names"]))
+    return "; ".join(notes)
 
 
 def _scope_line(r: dict[str, Any]) -> str:

@@ -237,6 +237,7 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
             seen[r.key] = r
         if ok:
             good_rels.append(r)
+    _warn_repeated_stints(good_rels, col)
 
     _unique(claims, col)
     for c in claims:
@@ -258,6 +259,37 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         warnings=sorted(col.warnings),
     )
     return dataset, sorted(col.issues)
+
+
+def _stint_span(r: Relationship) -> tuple[int, int]:
+    """The days a relationship can cover: from its start's first day to its end's last day."""
+    from .careers import NEG, POS, span
+
+    lo = span(r.start)[0] if r.start else NEG
+    hi = span(r.end)[1] if r.end else POS
+    return lo, hi
+
+
+def _warn_repeated_stints(rels: list[Relationship], col: _Collector) -> None:
+    """Warn about rows that are probably one stint written twice: the same type, ends
+    and role, with dates that overlap. (Rows that are the same in every column are an
+    error; the same ends and role at separate times is a re-hire, which is fine.)"""
+    groups: dict[tuple[str, str, str, str], list[Relationship]] = defaultdict(list)
+    for r in rels:
+        groups[(r.type, r.source, r.target, r.role or "")].append(r)
+    for same in groups.values():
+        for i, later in enumerate(same[1:], 1):
+            lo, hi = _stint_span(later)
+            for first in same[:i]:
+                flo, fhi = _stint_span(first)
+                if lo <= fhi and flo <= hi:
+                    col.warn(
+                        later.file,
+                        later.line,
+                        f"{later.type} {later.source} -> {later.target} may repeat the row at "
+                        f"{first.file}:{first.line} (same role, overlapping dates)",
+                    )
+                    break
 
 
 def _unique(records: list[Any], col: _Collector) -> dict[str, Any]:

@@ -31,6 +31,7 @@ class RelType:
     colour: str
     dashes: bool
     meaning: str
+    career: str = ""  # "job", "arrival" or "" (not part of a career)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class Vocabulary:
     list_separator: str = ";"
     organisation_kinds: tuple[str, ...] = field(default=())
 
+    def career_types(self, role: str) -> tuple[str, ...]:
+        """Relationship types whose ``career`` is ``role`` ("job" or "arrival")."""
+        return tuple(name for name, r in self.relationships.items() if r.career == role)
+
     def file_for(self, record: str) -> FileSpec:
         return next(f for f in self.files.values() if f.record == record)
 
@@ -77,6 +82,7 @@ def load() -> Vocabulary:
             colour=spec["colour"],
             dashes=spec["dashes"],
             meaning=spec["meaning"],
+            career=spec.get("career", ""),
         )
         for name, spec in raw["relationships"].items()
     }

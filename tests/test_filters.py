@@ -75,10 +75,12 @@ CERTAIN_H1 = {
 
 def test_period_certain(g):
     # Departures dated 2025-01, 2025-06 and 2025-40 (first half), plus 张帆's venture and
-    # 智谱's investment (2025-06). Not 2024-12/2025-06 (may be December 2024), not undated.
+    # 智谱's investment (2025-06), and 段楠 -> 京东: the join is undated, so it takes the date
+    # of its move (the StepFun departure, 2025-40). Not 2024-12/2025-06 (may be December
+    # 2024), not undated.
     h = filters.period(g, "2025-01", "2025-06")
-    assert set(h) == CERTAIN_H1
-    assert h.number_of_edges() == 10
+    assert set(h) == CERTAIN_H1 | {"jd"}
+    assert h.number_of_edges() == 11
 
 
 def test_period_possible(g):

@@ -41,12 +41,13 @@ def test_the_article_in_numbers():
 
 def test_edge_attributes_are_typed():
     g = build_graph(DATA)
-    key = "WORKED_AT:zhang-fan->zhipu:首席运营官"
+    key = "WORKED_AT:zhang-fan->zhipu:首席运营官::2025-06"  # type, ends, role, start, end
     d = g.edges["zhang-fan", "zhipu", key]
     assert d["type"] == "WORKED_AT"
     assert d["role_en"] == "Chief operating officer"
     assert d["role_category"] == ["executive", "commercial"]
     assert (d["end"], d["end_earliest"], d["end_latest"]) == ("2025-06", "2025-06-01", "2025-06-30")
+    assert (d["when"], d["when_earliest"], d["when_latest"]) == ("2025-06", "2025-06-01", "2025-06-30")
     assert d["status"] == "confirmed"
     assert d["sources"] == ["zhidx-2025-06-16"]
     assert "首席运营官张帆也于本月离职" in d["evidence"]
