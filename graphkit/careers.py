@@ -299,9 +299,10 @@ def _pair(ts: list[_Tenure]) -> tuple[dict[int, int], dict[int, list[int]], dict
     return dest, first, last
 
 
-def _key(person: str, facts: Iterable[str]) -> str:
-    h = hashlib.sha1("\x1f".join((person, *facts)).encode("utf-8")).hexdigest()[:16]
-    return f"move-{h}"
+def _key(person: str, origin: str | None, destination: str | None, facts: Iterable[str]) -> str:
+    """A stable id: the same person, ends and facts give the same key."""
+    text = "\x1f".join((person, origin or "", destination or "", *facts))
+    return "move-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _person(
@@ -353,7 +354,7 @@ def _person(
                 candidates=cands,
                 boomerang=a is not None and returning(a),
                 facts=tuple(facts),
-                key=_key(person, facts),
+                key=_key(person, t.org, to, facts),
                 role=role,
             )
         )
@@ -380,7 +381,7 @@ def _person(
                 candidates=tuple(sorted({ts[x].org for x in o})),
                 boomerang=boomerang,
                 facts=tuple(facts),
-                key=_key(person, facts),
+                key=_key(person, None, t.org, facts),
             )
         )
     return moves, _role_changes(person, ts)

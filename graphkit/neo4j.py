@@ -26,12 +26,14 @@ from typing import Any
 
 import networkx as nx
 
-from . import vocab
+from . import careers, vocab
 from .errors import GraphkitError, SettingsError
 
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_BATCH = 5000
+#: Relationships of the derived (:Move) nodes; not facts, so not in the vocabulary.
+MOVE_TYPES = ("MADE", "FROM", "TO", "CANDIDATE")
 
 
 # ----------------------------------------------------------------- errors
@@ -205,15 +207,28 @@ def _props(d: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass
 class Plan:
-    """Everything one load writes, grouped by label and by (type, from, to)."""
+    """Everything one load writes, grouped by label and by (type, from, to).
+
+    ``moves`` are the derived moves (:mod:`graphkit.careers`), grouped by the
+    labels of their origin and destination ("" when there is none), and
+    ``candidates`` the organisations an ambiguous move may have gone to (or come
+    from), grouped by label.
+    """
 
     dataset: str
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     rels: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    moves: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    candidates: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
 
     @property
     def rows(self) -> int:
-        return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
+        return (
+            sum(map(len, self.nodes.values()))
+            + sum(map(len, self.rels.values()))
+            + sum(map(len, self.moves.values()))
+            + sum(map(len, self.candidates.values()))
+        )
 
 
 def plan(g: nx.MultiDiGraph, dataset: str) -> Plan:
@@ -240,6 +255,39 @@ def plan(g: nx.MultiDiGraph, dataset: str) -> Plan:
         props = _props({a: b for a, b in d.items() if a != "type"})
         props.update(graphkit_key=k, **stamp)
         p.rels[(d["type"], kinds[u], kinds[v])].append({"from": u, "to": v, "key": k, "props": props})
+    for m in careers.ensure(g).moves:
+        props = _props(
+            {
+                "key": m.key,
+                "person": m.person,
+                "from": m.origin,
+                "to": m.destination,
+                "how": m.how,
+                "when": m.when,
+                "when_earliest": m.earliest,
+                "when_latest": m.latest,
+                "end": m.end,
+                "start": m.start,
+                "ambiguous": m.ambiguous,
+                "boomerang": m.boomerang,
+                "arrival": m.origin is None,
+                "candidates": list(m.candidates),
+                "role_category": list(m.role_category),
+                "unnamed": m.unnamed,
+                "facts": list(m.facts),
+                "role": m.role,
+                "arrived": m.arrived,
+                "arrived_earliest": _iso_span(m.arrived)[0],
+                "arrived_latest": _iso_span(m.arrived)[1],
+            }
+        )
+        props.update(stamp)
+        a = kinds[m.origin] if m.origin is not None else ""
+        b = kinds[m.destination] if m.destination is not None else ""
+        row = {"person": m.person, "from": m.origin, "to": m.destination, "props": props}
+        p.moves[(a, b)].append(row)
+        for c in m.candidates:
+            p.candidates[kinds[c]].append({"key": m.key, "org": c})
     return p
 
 
@@ -258,6 +306,46 @@ def rel_query(rtype: str, a: str, b: str) -> str:
         f"MATCH (a:{_label(a)} {{id: row.from}}) MATCH (b:{_label(b)} {{id: row.to}}) "
         f"MERGE (a)-[r:{_label(rtype)} {{graphkit_key: row.key}}]->(b) SET r = row.props"
     )
+
+
+def _iso_span(text: str) -> tuple[str, str]:
+    if not text:
+        return "", ""
+    lo, hi = careers.span(text)
+    return careers.iso_day(lo), careers.iso_day(hi)
+
+
+def move_query(origin: str, destination: str) -> str:
+    """Write derived moves: ``(:Person)-[:MADE]->(:Move)-[:FROM|TO]->(organisation)``.
+
+    A move's key is a hash of its person and the facts it rests on, which fix its
+    origin and destination: the same facts give the same move, and MERGE leaves it
+    as it is."""
+    stamp = "{graphkit_dataset: row.props.graphkit_dataset}"
+    q = (
+        "UNWIND $rows AS row MATCH (p:Person {id: row.person}) "
+        f"MERGE (m:Move {{key: row.props.key}}) SET m = row.props MERGE (p)-[:MADE {stamp}]->(m)"
+    )
+    if origin:
+        q += f" WITH m, row MATCH (o:{_label(origin)} {{id: row.from}}) MERGE (m)-[:FROM {stamp}]->(o)"
+    if destination:
+        q += f" WITH m, row MATCH (d:{_label(destination)} {{id: row.to}}) MERGE (m)-[:TO {stamp}]->(d)"
+    return q
+
+
+def candidate_query(label: str) -> str:
+    return (
+        f"UNWIND $rows AS row MATCH (m:Move {{key: row.key}}) "
+        f"MATCH (o:{_label(label)} {{id: row.org}}) MERGE (m)-[:CANDIDATE {{graphkit_dataset: $ds}}]->(o)"
+    )
+
+
+#: Before writing a dataset's moves: drop its moves that the facts no longer give,
+#: and the candidates of the others (an ambiguity may have changed without its key).
+STALE_MOVES = (
+    "MATCH (m:Move) WHERE m.graphkit_dataset = $ds AND NOT m.key IN $keys DETACH DELETE m",
+    "MATCH (:Move)-[c:CANDIDATE]->() WHERE c.graphkit_dataset = $ds DELETE c",
+)
 
 
 @dataclass(frozen=True)
@@ -336,11 +424,23 @@ def load_graph(
             query = rel_query(rtype, a, b)
             for batch in _batches(rows, batch_size):
                 _write(tx, query, batch)
+        # Derived moves always match the facts just written: stale ones go, the rest are merged.
+        keys = [r["props"]["key"] for rows in p.moves.values() for r in rows]
+        for statement in STALE_MOVES:
+            tx.run(statement, ds=p.dataset, keys=keys).consume()
+        for (a, b), rows in p.moves.items():
+            query = move_query(a, b)
+            for batch in _batches(rows, batch_size):
+                _write(tx, query, batch)
+        for label, rows in p.candidates.items():
+            query = candidate_query(label)
+            for batch in _batches(rows, batch_size):
+                _write(tx, query, batch, ds=p.dataset)
         if prune:
             pruned = _prune(tx, p)
 
-    def _write(tx: Any, query: str, batch: list[dict[str, Any]]) -> None:
-        summary = tx.run(query, rows=batch).consume()
+    def _write(tx: Any, query: str, batch: list[dict[str, Any]], **params: Any) -> None:
+        summary = tx.run(query, rows=batch, **params).consume()
         c = summary.counters
         counters["nodes"] += c.nodes_created
         counters["rels"] += c.relationships_created
@@ -382,14 +482,14 @@ def graph_counts(driver: Any, database: str | None = None, dataset: str | None =
     out: dict[str, int] = {}
     voc = vocab.load()
     with driver.session(database=database) as session:
-        for label in [*voc.nodes, "Source", "Claim"]:
+        for label in [*voc.nodes, "Source", "Claim", "Move"]:
             n = session.run(
                 f"MATCH (n:{_label(label)}) WHERE $ds IS NULL OR n.graphkit_dataset = $ds RETURN count(n) AS n",
                 ds=dataset,
             ).single()["n"]
             if n:
                 out[label] = n
-        for rtype in voc.relationships:
+        for rtype in [*voc.relationships, *MOVE_TYPES]:
             n = session.run(
                 f"MATCH ()-[r:{_label(rtype)}]->() WHERE $ds IS NULL OR r.graphkit_dataset = $ds "
                 "RETURN count(r) AS n",

@@ -76,6 +76,8 @@ def test_moves_obey_the_rules(tmp_path_factory, people):
     assert not set(ending) & set(changed)
     assert set(ending) | set(changed) == ended_jobs
     assert all(n == 1 for n in changed.values())
+    # move keys are unique
+    assert len({m.key for m in ms}) == len(ms)
     # flow counts equal the moves
     org_rows = flows.org_flows(g, ms)
     assert sum(r.outflow for r in org_rows) == sum(m.origin is not None for m in ms)

@@ -1,7 +1,8 @@
-// Co-founders who left: departures whose role category includes 'founder'.
+// Co-founders who left: derived departures (graphkit/careers.py) whose role
+// category includes 'founder'.
 // Parameters: none.
-MATCH (p:Person)-[w:WORKED_AT]->(c)
-WHERE w.end IS NOT NULL AND 'founder' IN w.role_category
-RETURN p.name AS person, p.name_en AS person_en, c.name AS company, w.role AS role,
-       w.end AS left_when
+MATCH (p:Person)-[:MADE]->(m:Move)-[:FROM]->(c)
+WHERE 'founder' IN m.role_category
+RETURN p.name AS person, p.name_en AS person_en, c.name AS company, m.role AS role,
+       m.when AS left_when, m.how AS outcome
 ORDER BY company, person

@@ -1,8 +1,9 @@
-// Commercialisation leaders who left: departures whose role category includes
-// 'commercial' (COO, commercialisation partner, head of commercialisation).
+// Commercialisation leaders who left: derived departures (graphkit/careers.py)
+// whose role category includes 'commercial' (COO, commercialisation partner,
+// head of commercialisation).
 // Parameters: none.
-MATCH (p:Person)-[w:WORKED_AT]->(c)
-WHERE w.end IS NOT NULL AND 'commercial' IN w.role_category
-RETURN p.name AS person, p.name_en AS person_en, c.name AS company, w.role AS role,
-       w.end AS left_when
+MATCH (p:Person)-[:MADE]->(m:Move)-[:FROM]->(c)
+WHERE 'commercial' IN m.role_category
+RETURN p.name AS person, p.name_en AS person_en, c.name AS company, m.role AS role,
+       m.when AS left_when, m.how AS outcome
 ORDER BY company, person

@@ -1,15 +1,16 @@
-// Where the leavers went: for every departure, whether the person joined another
-// company, founded their own venture, or the source does not say (unknown).
+// Where the leavers went: for every departure (a derived move out of an
+// organisation, graphkit/careers.py), whether the person joined another
+// organisation, founded their own venture, or the sources do not say (unknown).
+// 'ambiguous' when the dates allow more than one destination (the candidates
+// are listed); boomerang = a return to a former employer. Each departure has at
+// most one destination, and it is never the organisation that was left.
 // Parameters: none.
-MATCH (p:Person)-[w:WORKED_AT]->(c)
-WHERE w.end IS NOT NULL
-OPTIONAL MATCH (p)-[:JOINED]->(j)
-OPTIONAL MATCH (p)-[:FOUNDED]->(v)
-WITH p, c, w, head(collect(DISTINCT j)) AS j, head(collect(DISTINCT v)) AS v
+MATCH (p:Person)-[:MADE]->(m:Move)-[:FROM]->(c)
+OPTIONAL MATCH (m)-[:TO]->(d)
+OPTIONAL MATCH (m)-[:CANDIDATE]->(x)
+WITH p, c, m, d, x ORDER BY x.name
+WITH p, c, m, d, collect(x.name) AS candidates
 RETURN p.id AS person_id, p.name AS person, p.unnamed AS unnamed, c.name AS left,
-       w.end AS left_when,
-       CASE WHEN j IS NOT NULL THEN 'joined'
-            WHEN v IS NOT NULL THEN 'founded'
-            ELSE 'unknown' END AS outcome,
-       coalesce(j.name, v.name) AS destination
-ORDER BY outcome, left, person_id
+       m.when AS left_when, m.how AS outcome, d.name AS destination, candidates,
+       m.boomerang AS boomerang
+ORDER BY outcome, left, person_id, m.when_earliest

@@ -1,10 +1,12 @@
-// Talent flow between organisations: from the company a person left to the
-// company they joined or the venture they founded, with the number of people.
+// Talent flow between organisations: from the organisation a person left to the
+// one they joined or the venture they founded, with the number of moves. It reads
+// the derived moves (graphkit/careers.py), so each departure counts once, toward
+// its one destination, and never from an organisation to itself. Departures whose
+// destination is unknown or ambiguous are not flows: see the destinations query.
 // Parameters: none.
-MATCH (p:Person)-[w:WORKED_AT]->(src)
-WHERE w.end IS NOT NULL
-MATCH (p)-[m:JOINED|FOUNDED]->(dst)
-WITH src, dst, type(m) AS how, p ORDER BY p.name
-RETURN src.name AS from_org, dst.name AS to_org, how, count(p) AS people,
+MATCH (p:Person)-[:MADE]->(m:Move)-[:FROM]->(src)
+MATCH (m)-[:TO]->(dst)
+WITH src, dst, m.how AS how, p ORDER BY p.name
+RETURN src.name AS from_org, dst.name AS to_org, how, count(*) AS people,
        collect(p.name) AS names
-ORDER BY people DESC, from_org, to_org
+ORDER BY people DESC, from_org, to_org, how

@@ -26,8 +26,10 @@ def run(settings, *args, **env):
 def test_load_twice_then_query(neo4j_driver, neo4j_settings):
     first = run(neo4j_settings, "load", str(DATA), "--dataset", "test-cli")
     assert first.exit_code == 0, first.output
-    assert "loaded 81 rows" in first.stdout  # 42 nodes + 39 relationships
-    assert "42 nodes and 39 relationships created" in first.stdout
+    # 42 nodes + 39 relationships + 16 derived moves (one per departure)
+    assert "loaded 97 rows" in first.stdout
+    # nodes: 42 + 16 moves; relationships: 39 + 16 MADE + 16 FROM + 6 TO (the known destinations)
+    assert "58 nodes and 77 relationships created" in first.stdout
     second = run(neo4j_settings, "load", str(DATA), "--dataset", "test-cli")
     assert second.exit_code == 0
     assert "0 nodes and 0 relationships created" in second.stdout
@@ -35,11 +37,11 @@ def test_load_twice_then_query(neo4j_driver, neo4j_settings):
     r = run(neo4j_settings, "query", "cofounders_who_left", "--format", "csv")
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert lines[0] == "person,person_en,company,role,left_when"
+    assert lines[0] == "person,person_en,company,role,left_when,outcome"
     assert lines[1:] == [
-        "洪涛,Hong Tao,百川智能,联合创始人、商业化负责人,2024-12/2025-06",
-        "戴宗宏,Dai Zonghong,零一万物,联合创始人、技术副总裁,2025-40",
-        "谷雪梅,Gu Xuemei,零一万物,联合创始人,2025-40",
+        "洪涛,Hong Tao,百川智能,联合创始人、商业化负责人,2024-12/2025-06,unknown",
+        "戴宗宏,Dai Zonghong,零一万物,联合创始人、技术副总裁,2025-40,founded",
+        "谷雪梅,Gu Xuemei,零一万物,联合创始人,2025-40,unknown",
     ]
 
     j = run(

@@ -20,12 +20,13 @@ def snapshot(driver, dataset: str) -> str:
     with driver.session() as s:
         nodes = s.run(
             "MATCH (n) WHERE n.graphkit_dataset = $ds "
-            "RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id",
+            "RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, n.key",
             ds=dataset,
         ).data()
         rels = s.run(
             "MATCH (a)-[r]->(b) WHERE r.graphkit_dataset = $ds "
-            "RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS props ORDER BY r.graphkit_key",
+            "RETURN coalesce(a.id, a.key) AS a, type(r) AS t, coalesce(b.id, b.key) AS b, "
+            "properties(r) AS props ORDER BY r.graphkit_key, a, t, b",
             ds=dataset,
         ).data()
     return json.dumps({"nodes": nodes, "rels": rels}, default=str, ensure_ascii=False, sort_keys=True)
@@ -36,6 +37,8 @@ def nx_counts() -> dict[str, int]:
     counts = graphkit.graph_counts(g)
     counts["Source"] = len(g.graph["sources"])
     counts["Claim"] = len(g.graph["claims"])
+    # the 16 derived moves (all departures), 6 of them with a known destination
+    counts.update(Move=16, MADE=16, FROM=16, TO=6)
     return counts
 
 
@@ -48,9 +51,10 @@ def test_load_twice_gives_identical_counts_and_properties(neo4j_driver):
     first = load(neo4j_driver)
     counts = gn.graph_counts(neo4j_driver, dataset=DS)
     assert counts == nx_counts()
-    # 17 people + 15 organisations + 2 events + 2 sources + 6 claims, 39 relationships
-    assert first.nodes_created == 42
-    assert first.relationships_created == 39
+    # 17 people + 15 organisations + 2 events + 2 sources + 6 claims + 16 moves;
+    # 39 relationships + 16 MADE + 16 FROM + 6 TO
+    assert first.nodes_created == 58
+    assert first.relationships_created == 77
     before = snapshot(neo4j_driver, DS)
     second = load(neo4j_driver)
     assert (second.nodes_created, second.relationships_created) == (0, 0)

@@ -104,10 +104,10 @@ def test_alumni(loaded):
 def test_talent_flow(loaded):
     got = [(r["from_org"], r["to_org"], r["how"], r["people"]) for r in rows(loaded, "talent_flow")]
     assert got == [
-        ("月之暗面", "王冠等人的创业项目（未具名）", "FOUNDED", 3),
-        ("智谱", "张帆的AI Agent创业项目（未具名）", "FOUNDED", 1),
-        ("阶跃星辰", "京东", "JOINED", 1),
-        ("零一万物", "戴宗宏的创业项目（未具名）", "FOUNDED", 1),
+        ("月之暗面", "王冠等人的创业项目（未具名）", "founded", 3),
+        ("智谱", "张帆的AI Agent创业项目（未具名）", "founded", 1),
+        ("阶跃星辰", "京东", "joined", 1),
+        ("零一万物", "戴宗宏的创业项目（未具名）", "founded", 1),
     ]
 
 
@@ -142,14 +142,20 @@ def test_pivots(loaded):
 
 
 def test_headline_check(loaded):
-    got = {r["claim"]: (r["claimed"], r["departures_in_data"]) for r in rows(loaded, "headline_check")}
+    got = {
+        r["claim"]: (r["metric"], r["claimed"], r["certain"], r["possible"])
+        for r in rows(loaded, "headline_check")
+    }
+    # H1 2025 at the five companies: 智谱 3 (Jan, Jan, June), 零一万物 3 and MiniMax 1 and
+    # 阶跃星辰 1 (all 2025-40) are certain = 8; 百川's five (2024-12/2025-06) only possible = 13.
+    # No one joined any of the five. Companies: four certain, 百川 possible = five.
     assert got == {
-        "claim-01ai-departures": (3, 3),
-        "claim-h1-changes": (12, 13),
-        "claim-h1-companies": (5, 13),
-        "claim-h1-departures": (11, 13),
-        "claim-h1-new-hires": (1, 13),
-        "claim-moonshot-departures": (3, 3),
+        "claim-01ai-departures": ("departures", 3, 3, 3),
+        "claim-h1-changes": ("executive_changes", 12, 8, 13),
+        "claim-h1-companies": ("companies_with_changes", 5, 4, 5),
+        "claim-h1-departures": ("departures", 11, 8, 13),
+        "claim-h1-new-hires": ("new_hires", 1, 0, 0),
+        "claim-moonshot-departures": ("departures", 3, 3, 3),
     }
 
 
@@ -167,3 +173,48 @@ def test_every_query_file_has_a_header_and_a_test():
         assert q.description, name
         assert "Parameters:" in q.text.split("\n\n")[0] or "Parameters:" in q.text, name
         assert f'"{name}"' in tests, f"no integration test for {name}"
+
+
+# ------------------------------------------------------------- the second fixture
+FIXTURE = ROOT / "tests" / "fixtures" / "careers"
+
+
+@pytest.fixture
+def fixture_loaded(neo4j_driver):
+    gn.load_graph(neo4j_driver, graphkit.build_graph(FIXTURE), "test-queries-fixture")
+    return neo4j_driver
+
+
+def test_fixture_destinations(fixture_loaded):
+    got = [
+        (r["person_id"], r["left"], r["outcome"], r["destination"], r["candidates"], r["boomerang"])
+        for r in rows(fixture_loaded, "destinations")
+        if r["person_id"] in ("ada", "ivy", "finn", "jay")
+    ]
+    # ordered by outcome, then the organisation left, then person
+    assert got == [
+        ("ivy", "Alpha Labs", "ambiguous", None, ["Delta Cloud"], False),
+        ("ivy", "Beta Corp", "ambiguous", None, ["Delta Cloud"], False),
+        ("jay", "Beta Corp", "founded", "Sable", [], False),
+        ("ada", "Alpha Labs", "joined", "Beta Corp", [], False),
+        ("ada", "Beta Corp", "joined", "Alpha Labs", [], True),
+        ("jay", "Sable", "joined", "Gamma AI", [], False),
+        ("finn", "Gamma AI", "unknown", None, [], False),
+    ]
+
+
+def test_fixture_talent_flow_and_capital(fixture_loaded):
+    flow = {(r["from_org"], r["to_org"]): r["people"] for r in rows(fixture_loaded, "talent_flow")}
+    assert flow[("Alpha Labs", "Beta Corp")] == 2  # Ada and Dev
+    assert ("Sable", "Sable") not in flow and len(flow) == 11
+    cap = [(r["investor"], r["person"], r["venture"], r["lag_min_days"], r["lag_max_days"])
+           for r in rows(fixture_loaded, "capital_follows_talent")]  # fmt: skip
+    assert cap == [("Delta Cloud", "Gia Moreno", "Wren", 60, 119)]
+
+
+def test_fixture_headline_check(fixture_loaded):
+    got = {
+        r["claim"]: (r["claimed"], r["certain"], r["possible"])
+        for r in rows(fixture_loaded, "headline_check")
+    }
+    assert got == {"claim-alpha-leavers": (4, 4, 4), "claim-rounds": (1, None, None)}
