@@ -416,35 +416,60 @@ def _role_changes(person: str, ts: list[_Tenure]) -> list[RoleChange]:
 
 
 # ---------------------------------------------------------------- the graph
+#: One career fact: (person, key, organisation, type, role, role categories, start, end).
+Record = tuple[str, str, str, str, str, tuple[str, ...], str, str]
+
+
+def derive_records(
+    records: Iterable[Record],
+    unnamed: set[str] | frozenset[str] = frozenset(),
+    when: dict[str, str] | None = None,
+) -> Careers:
+    """The careers of plain career facts (``type`` is a relationship type of the vocabulary).
+
+    :func:`derive` calls this with the graph's relationships; it is also the
+    entry point for data that is not in a graph (and what ``bench-report`` times).
+    ``when`` (relationship key -> EDTF date) receives the dates of undated arrivals."""
+    voc = vocab.load()
+    arrivals = set(voc.career_types("arrival"))
+    stints: dict[str, list[_Stint]] = defaultdict(list)
+    for person, key, org, rtype, role, cats, start, end in records:
+        how = rtype.lower() if rtype in arrivals else ""
+        stints[person].append(_Stint(key, org, how, role, cats, start, end))
+    out = Careers(when={} if when is None else when)
+    for person in sorted(stints, key=str):
+        ms, rcs = _person(person, stints[person], person in unnamed, out.when)
+        out.moves.extend(ms)
+        out.role_changes.extend(rcs)
+    return out
+
+
 def derive(g: nx.MultiDiGraph) -> Careers:
     """Every person's moves and role changes, and the date of every relationship."""
     voc = vocab.load()
-    jobs, arrivals = set(voc.career_types("job")), set(voc.career_types("arrival"))
+    types = set(voc.career_types("job")) | set(voc.career_types("arrival"))
     org_kinds = set(voc.organisation_kinds)
-    stints: dict[str, list[_Stint]] = defaultdict(list)
     when: dict[str, str] = {}
+    records: list[Record] = []
     nodes = g.nodes
     for u, v, k, d in g.edges(keys=True, data=True):
-        t = d.get("type")
+        t = d.get("type", "")
         when[k] = fact_when(d)
-        if (t in jobs or t in arrivals) and nodes[v].get("kind") in org_kinds:
-            stints[u].append(
-                _Stint(
+        if t in types and nodes[v].get("kind") in org_kinds:
+            records.append(
+                (
+                    u,
                     k,
                     v,
-                    t.lower() if t in arrivals else "",
+                    t,
                     d.get("role") or "",
                     tuple(d.get("role_category") or ()),
                     d.get("start") or "",
                     d.get("end") or "",
                 )
             )
-    out = Careers(when=when)
-    for person in sorted(stints, key=str):
-        ms, rcs = _person(person, stints[person], bool(nodes[person].get("unnamed")), when)
-        out.moves.extend(ms)
-        out.role_changes.extend(rcs)
-    return out
+    unnamed = {n for n, x in g.nodes(data="unnamed") if x}
+    return derive_records(records, unnamed, when)
 
 
 def annotate(g: nx.MultiDiGraph, c: Careers) -> None:
