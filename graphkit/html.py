@@ -35,7 +35,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from . import dates, filters, layout, metrics, vocab
+from . import careers, dates, filters, layout, metrics, vocab
 from .errors import SettingsError
 
 VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
@@ -211,19 +211,21 @@ def page_data(
     edges: list[list[Any]] = []
     edge_info: list[dict[str, Any]] = []
     type_counts = dict.fromkeys(type_names, 0)
+    c = careers.ensure(g)
     for u, v, d in g.edges(data=True):
         type_counts[d["type"]] += 1
+        # The fact's span as graphkit.careers dated it (the page applies no date rule of its
+        # own), and for a fact that is an ending, the first day its stint can have begun
+        # ("" = unknown): before its end the page shows it as still going on.
         edges.append(
             [
                 index[u],
                 index[v],
                 type_index[d["type"]],
-                d.get("start_earliest", ""),
-                d.get("start_latest", ""),
-                d.get("end_earliest", ""),
-                d.get("end_latest", ""),
-                1 if d.get("start") else 0,
-                1 if d.get("end") else 0,
+                d.get("when_earliest", ""),
+                d.get("when_latest", ""),
+                1 if d.get("when") else 0,
+                d.get("start_earliest", "") if d.get("end") else None,
             ]
         )
         info = {k: d[k] for k in ("role", "role_en", "status", "evidence", "note") if d.get(k)}
@@ -236,6 +238,8 @@ def page_data(
                 all_days.extend(x for x in (d[prefix + "_earliest"], d[prefix + "_latest"]) if x)
         edge_info.append(info)
 
+    say("moves")
+    moves, role_changes = _careers(g, c, index)
     sources = {
         sid: {k: s.get(k) or "" for k in ("title", "publisher", "published", "url")}
         for sid, s in (g.graph.get("sources") or {}).items()
@@ -290,9 +294,56 @@ def page_data(
         "nodeInfo": node_info,
         "edges": edges,
         "edgeInfo": edge_info,
+        "moves": moves,
+        "roleChanges": role_changes,
         "sources": sources,
         "options": vis_options(n, seed),
     }
+
+
+#: Move flags, as the page reads them (bits of ``moves[i][10]``).
+BOOMERANG, AMBIGUOUS, ARRIVAL = 1, 2, 4
+
+
+def _careers(g: nx.MultiDiGraph, c: careers.Careers, index: dict[str, int]) -> tuple[list[Any], list[Any]]:
+    """The moves and role changes of the people on the page, derived once by graphkit.careers.
+
+    A move: [person index, from id, from name, to id, to name, how, earliest, latest,
+    when (en), when (zh), flags, candidate names, role]; a role change: [person index,
+    org name, from role, to role, when (en), when (zh)]."""
+
+    def name(v: str | None) -> str:
+        return "" if v is None else str(g.nodes[v].get("name", v)) if v in g else str(v)
+
+    moves = []
+    for m in c.moves:
+        if m.person not in index:
+            continue
+        en, zh = _human(m.when)
+        flags = BOOMERANG * m.boomerang | AMBIGUOUS * m.ambiguous | ARRIVAL * (m.origin is None)
+        moves.append(
+            [
+                index[m.person],
+                m.origin or "",
+                name(m.origin),
+                m.destination or "",
+                name(m.destination),
+                m.how,
+                m.earliest,
+                m.latest,
+                en,
+                zh,
+                flags,
+                [name(x) for x in m.candidates],
+                m.role,
+            ]
+        )
+    changes = [
+        [index[r.person], name(r.org), r.from_role, r.to_role, *_human(r.end)]
+        for r in c.role_changes
+        if r.person in index
+    ]
+    return moves, changes
 
 
 def render(g: nx.MultiDiGraph, progress: Progress | None = None, **kwargs: Any) -> str:

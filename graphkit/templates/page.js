@@ -62,16 +62,16 @@
   let asOf = null; // ISO day or null (= everything)
   let certainOnly = false;
 
-  // At date d: 0 = not yet (hidden), 1 = certainly by d, 2 = possibly by d.
+  // At date d: 0 = not yet (hidden), 1 = certainly by d, 2 = possibly by d,
+  // 3 = a stint that has begun but not (certainly) ended by d. Python sends each
+  // fact's span as graphkit.careers dated it (e[3], e[4]: first and last day, "" =
+  // open; e[5] = 1 when dated) and, for an ending, the first day its stint can have
+  // begun (e[6], "" = unknown; null = not an ending). No date rule is applied here.
   function stateAt(e, d) {
-    const hasStart = e[7], hasEnd = e[8];
-    if (!hasStart && !hasEnd) return certainOnly ? 0 : 2;
-    // The fact a row reports: its end if it ended, else its start.
-    const lo = hasEnd ? e[5] : e[3];
-    const hi = hasEnd ? e[6] : e[4];
-    if (hi && hi <= d) return 1;
-    if (!lo || lo <= d) return certainOnly ? 0 : 2;
-    if (hasEnd && (!hasStart || !e[3] || e[3] <= d)) return 3; // employment ongoing, not yet left
+    if (!e[5]) return certainOnly ? 0 : 2;
+    if (e[4] && e[4] <= d) return 1;
+    if (!e[3] || e[3] <= d) return certainOnly ? 0 : 2;
+    if (e[6] !== null && (!e[6] || e[6] <= d)) return 3;
     return 0;
   }
 
@@ -217,6 +217,40 @@
     evidence(info, box);
     return box;
   }
+  // A person's moves and role changes, as graphkit.careers derived them.
+  const FLAG_BOOMERANG = 1, FLAG_AMBIGUOUS = 2, FLAG_ARRIVAL = 4;
+  function moveLine(m) {
+    const from = m[10] & FLAG_ARRIVAL ? "(unknown origin 来源不详)" : m[2];
+    const to = m[4] || (m[10] & FLAG_AMBIGUOUS ? "(ambiguous 不确定)" : "(unknown 去向不详)");
+    return from + " → " + to;
+  }
+  function moveNote(m) {
+    const notes = m[10] & FLAG_AMBIGUOUS ? [] : [m[5]];
+    if (m[10] & FLAG_BOOMERANG) notes.push("boomerang 回流");
+    if (m[10] & FLAG_AMBIGUOUS) notes.push("ambiguous: " + m[11].join(" or "));
+    if (m[12]) notes.push(m[12]);
+    return notes.join(" · ");
+  }
+  function careerBlock(i) {
+    const ms = D.moves.filter((m) => m[0] === i);
+    const rc = D.roleChanges.filter((r) => r[0] === i);
+    if (!ms.length && !rc.length) return;
+    body.appendChild(el("h4", "", "Career 履历: " + ms.length + (ms.length === 1 ? " move" : " moves")));
+    const list = el("ul", "career");
+    for (const m of ms) {
+      const li = el("li", m[10] & FLAG_BOOMERANG ? "move boomerang" : "move");
+      li.appendChild(el("b", "", moveLine(m)));
+      li.appendChild(el("div", "", (m[8] ? m[8] + " · " + m[9] : "undated 未注明日期") + " · " + moveNote(m)));
+      list.appendChild(li);
+    }
+    for (const r of rc) {
+      const li = el("li", "role-change");
+      li.appendChild(el("b", "", "Role change 职位变动 at " + r[1]));
+      li.appendChild(el("div", "", (r[2] || "(role)") + " → " + (r[3] || "(role)") + " · " + r[4] + " · " + r[5]));
+      list.appendChild(li);
+    }
+    body.appendChild(list);
+  }
   function showNode(id) {
     const i = byId.get(id);
     if (i === undefined) return;
@@ -238,6 +272,7 @@
         ["note", info.note],
       ])
     );
+    careerBlock(i);
     const rels = [];
     for (let j = 0; j < M; j++) if (D.edges[j][0] === i || D.edges[j][1] === i) rels.push(j);
     body.appendChild(el("h4", "", rels.length + " relationships"));
@@ -432,31 +467,30 @@
   function buildTimeline() {
     timelineBuilt = true;
     const root = $("timeline");
-    const rows = new Map(); // org index -> [edge index]
+    const rows = new Map(); // organisation left -> [move index]
     const wt = types.findIndex((t) => t.name === "WORKED_AT");
     let lo = null, hi = null;
-    for (let j = 0; j < M; j++) {
-      const e = D.edges[j];
-      if (e[2] !== wt || !e[8]) continue;
-      if (!rows.has(e[1])) rows.set(e[1], []);
-      rows.get(e[1]).push(j);
-      for (const d of [e[5], e[6]]) {
+    D.moves.forEach((m, k) => {
+      if (m[10] & FLAG_ARRIVAL) return; // departures only
+      if (!rows.has(m[1])) rows.set(m[1], { name: m[2], moves: [] });
+      rows.get(m[1]).moves.push(k);
+      for (const d of [m[6], m[7]]) {
         if (!d) continue;
         if (lo === null || d < lo) lo = d;
         if (hi === null || d > hi) hi = d;
       }
-    }
+    });
     if (!rows.size || lo === null) {
-      root.appendChild(el("p", "", "No departures (WORKED_AT with an end date) in this graph."));
+      root.appendChild(el("p", "", "No departures in this graph."));
       return;
     }
     const t0 = Date.parse(lo.slice(0, 7) + "-01") - 15 * 864e5, t1 = Date.parse(hi) + 20 * 864e5;
     const left = 230, right = 230, width = Math.max(600, root.clientWidth - left - right), rowH = 18;
     const x = (iso) => left + ((Date.parse(iso) - t0) / (t1 - t0)) * width;
     const dayPx = (864e5 / (t1 - t0)) * width;
-    const orgs = Array.from(rows.keys()).sort((a, b) => rows.get(b).length - rows.get(a).length);
+    const orgs = Array.from(rows.keys()).sort((a, b) => rows.get(b).moves.length - rows.get(a).moves.length);
     let total = 0;
-    for (const o of orgs) total += rows.get(o).length + 1.5;
+    for (const o of orgs) total += rows.get(o).moves.length + 1.5;
     const height = 40 + total * rowH;
     const s = svg("svg", { width: left + width + right, height: height });
     const title = svg("text", { x: 0, y: 14, "font-weight": "bold" });
@@ -483,31 +517,33 @@
     }
     s.appendChild(axis);
     let row = 2.4;
+    const colour = types[wt].colour;
     for (const o of orgs) {
+      const group = rows.get(o);
       const head = svg("text", { x: 0, y: (row + 0.8) * rowH, "font-weight": "bold" });
-      head.textContent = nameLine(o) + " — " + rows.get(o).length;
+      head.textContent = group.name + " — " + group.moves.length;
       s.appendChild(head);
       row += 1;
-      const js = rows.get(o).sort((a, b) => (D.edges[a][5] || D.edges[a][6]).localeCompare(D.edges[b][5] || D.edges[b][6]));
-      for (const j of js) {
-        const e = D.edges[j], info = D.edgeInfo[j];
+      const ks = group.moves.sort((a, b) => (D.moves[a][6] || D.moves[a][7]).localeCompare(D.moves[b][6] || D.moves[b][7]));
+      for (const k of ks) {
+        const m = D.moves[k];
         const y = row * rowH;
         const lab = svg("text", { x: 12, y: y + 12 });
-        lab.textContent = D.nodes[e[0]][1] + (info.role ? " · " + info.role : "");
+        lab.textContent = D.nodes[m[0]][1] + (m[12] ? " · " + m[12] : "");
         s.appendChild(lab);
-        const a = e[5] ? x(e[5]) : left, b = x(e[6] || hi) + dayPx; // bars cover whole days
+        const a = m[6] ? x(m[6]) : left, b = x(m[7] || hi) + dayPx; // bars cover whole days
         const bar = svg("rect", {
           x: a, y: y + 2, width: Math.max(4, b - a), height: rowH - 5, rx: 3,
-          fill: types[wt].colour, "fill-opacity": e[5] ? 0.75 : 0.3,
-          stroke: types[wt].colour, "stroke-dasharray": e[5] ? "" : "4 2",
+          fill: colour, "fill-opacity": m[6] ? 0.75 : 0.3,
+          stroke: colour, "stroke-dasharray": m[6] ? "" : "4 2",
         });
-        const t = svg("title", {});
-        t.textContent = D.nodes[e[0]][1] + " left " + D.nodes[e[1]][1] + ": " + dateText(info, "end");
-        bar.appendChild(t);
-        bar.addEventListener("click", () => showEdge(j));
+        const tt = svg("title", {});
+        tt.textContent = D.nodes[m[0]][1] + ": " + moveLine(m) + " · " + m[8] + " · " + moveNote(m);
+        bar.appendChild(tt);
+        bar.addEventListener("click", () => showNode(D.nodes[m[0]][0]));
         s.appendChild(bar);
         const when = svg("text", { x: Math.max(4, b - a) + a + 6, y: y + 12, fill: "#555" });
-        when.textContent = info.end_zh || "";
+        when.textContent = m[9] + (m[4] ? " → " + m[4] : "");
         s.appendChild(when);
         row += 1;
       }
@@ -558,6 +594,13 @@
     },
     drawn: function () {
       return { nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length };
+    },
+    // The state (0 hidden, 1 certain, 2 possible, 3 going on) of the first relationship
+    // from one node id to another at an ISO day, as the as-of filter sees it.
+    edgeState: function (from, to, iso) {
+      const a = byId.get(from), b = byId.get(to);
+      const e = D.edges.find((x) => x[0] === a && x[1] === b);
+      return e ? stateAt(e, iso) : null;
     },
   });
   if (D.view === "timeline") setView("timeline");

@@ -164,9 +164,10 @@ def test_type_toggle_and_time_slider(load, seed_page):
     assert p.js("window.graphkit.drawn()") == {"nodes": 34, "edges": 39}
     before = p.js("window.graphkit.network.getPositions(['zhipu'])")
     # As of 30 Nov 2024: not yet 张帆's venture and 智谱's investment in it (2025-06), nor
-    # 小米's approach (2024-12~). 张帆's venture and 小米 drop out with them.
+    # 小米's approach (2024-12~), nor 段楠 joining 京东 (undated, so dated by his move:
+    # the StepFun departure, 2025-40). 张帆's venture, 小米 and 京东 drop out with them.
     p.js("window.graphkit.setAsOf('2024-11-30')")
-    assert p.js("window.graphkit.drawn()") == {"nodes": 32, "edges": 36}
+    assert p.js("window.graphkit.drawn()") == {"nodes": 31, "edges": 35}
     assert p.js("window.graphkit.network.getPositions(['zhipu'])") == before  # positions stay put
     p.js("window.graphkit.setAsOf(null)")
     assert p.js("window.graphkit.drawn()") == {"nodes": 34, "edges": 39}
@@ -258,3 +259,57 @@ def test_screenshot(load, seed_page, tmp_path):
     assert shot.stat().st_size > 50_000  # a drawn graph, not a blank page
     if os.environ.get("GRAPHKIT_UPDATE_SCREENSHOT") == "1":
         shutil.copy(shot, ROOT / "docs" / "graph.png")
+
+
+# ------------------------------------------------------------- the second fixture
+FIXTURE = ROOT / "tests" / "fixtures" / "careers"
+
+
+@pytest.fixture(scope="module")
+def fixture_page(tmp_path_factory) -> Path:
+    return html.write_html(build_graph(FIXTURE), tmp_path_factory.mktemp("fx") / "careers.html")
+
+
+def test_person_panel_shows_boomerangs_ambiguity_and_role_changes(load, fixture_page):
+    p = load(fixture_page)
+    p.hover_and_click("ada")
+    text = p.page.locator("#panel").inner_text()
+    assert "Career 履历: 2 moves" in text
+    assert "Alpha Labs → Beta Corp" in text and "Beta Corp → Alpha Labs" in text
+    assert text.count("boomerang 回流") == 1  # only the return to Alpha
+    p.hover_and_click("cara")
+    text = p.page.locator("#panel").inner_text()
+    assert "Role change 职位变动 at Delta Cloud" in text and "VP of engineering → CTO" in text
+    assert "Delta Cloud → Vela" in text
+    p.hover_and_click("ivy")
+    text = p.page.locator("#panel").inner_text()
+    assert "Career 履历: 3 moves" in text
+    assert "Alpha Labs → (ambiguous 不确定)" in text and "ambiguous: Delta Cloud" in text
+    assert "(unknown origin 来源不详) → Delta Cloud" in text and "ambiguous: Alpha Labs or Beta Corp" in text
+    assert p.errors == [] and p.requests == [p.url]
+
+
+def test_fixture_timeline_has_one_bar_per_departure(load, fixture_page):
+    p = load(fixture_page)
+    p.page.click("#tab-timeline")
+    # 15 departures (18 moves less the arrivals of Finn, Ivy and Kim)
+    assert p.page.locator("#timeline svg rect").count() == 15
+    text = p.page.locator("#timeline").inner_text()
+    assert "Beta Corp — 5" in text and "Alpha Labs — 4" in text
+
+
+def test_fixture_as_of_uses_the_dates_python_gave(load, fixture_page):
+    p = load(fixture_page)
+    total = p.js("window.graphkit.drawn()")
+    assert total == {"nodes": 21, "edges": 35}
+    # Eve's undated join of Alpha is dated by her move (Delta, 2024-41): hidden on
+    # 30 June 2024, possible on 31 July 2024, certain on 31 December 2024.
+    p.js("window.graphkit.setAsOf('2024-06-30')")
+    hidden_then = p.js("window.graphkit.drawn()")["edges"]
+    p.js("window.graphkit.setAsOf('2024-12-31')")
+    later = p.js("window.graphkit.drawn()")["edges"]
+    assert later > hidden_then
+    state = p.js("(() => { const s = window.graphkit.edgeState('eve', 'alpha', '2024-07-31'); return s; })()")
+    assert state == 2
+    assert p.js("window.graphkit.edgeState('eve', 'alpha', '2024-06-30')") == 0
+    assert p.js("window.graphkit.edgeState('eve', 'alpha', '2024-12-31')") == 1
