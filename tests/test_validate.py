@@ -219,3 +219,82 @@ def test_unnamed_people_are_not_duplicates(data_copy: Path):
         f.write("x,王冠的同事甲（未具名）,,,true,zhihu-2025-06-16,\n")
     _, issues = check(data_copy)
     assert issues == []
+
+
+# --------------------------------------------------------- a relationship's identity includes its time
+def _append(rel: Path, *rows: str) -> int:
+    """Append rows to relationships.csv; return the line number of the first."""
+    first = len(rel.read_text("utf-8").splitlines()) + 1
+    with rel.open("a", encoding="utf-8") as f:
+        for row in rows:
+            f.write(row + "\n")
+    return first
+
+
+Q = "zhidx-2025-06-16,quote"
+
+
+def test_exact_duplicate_relationship_is_an_error(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    n = _append(
+        rel,
+        f"WORKED_AT,zhang-kuo,minimax,,,,2019,2020,confirmed,{Q},",
+        f"WORKED_AT,zhang-kuo,minimax,,,,2019,2020,confirmed,{Q},",
+    )
+    assert errors_of(data_copy) == [
+        f"{rel}:{n + 1}: duplicate relationship WORKED_AT zhang-kuo -> minimax (first at {rel}:{n})"
+    ]
+
+
+def test_rehire_with_no_role_is_not_refused(data_copy: Path):
+    """The same job twice, at separate times, with no role: both rows stand, no warning."""
+    rel = data_copy / "relationships.csv"
+    _append(
+        rel,
+        f"WORKED_AT,zhang-kuo,minimax,,,,2015,2017,confirmed,{Q},",
+        f"WORKED_AT,zhang-kuo,minimax,,,,2020,,confirmed,{Q},",
+    )
+    dataset, issues = check(data_copy)
+    assert issues == []
+    keys = [r.key for r in dataset.relationships if r.source == "zhang-kuo" and r.target == "minimax"]
+    # type:from->to:role:start:end (the role is empty)
+    assert keys == ["WORKED_AT:zhang-kuo->minimax::2015:2017", "WORKED_AT:zhang-kuo->minimax::2020:"]
+    g = __import__("graphkit").build_graph(data_copy)
+    assert g.number_of_edges("zhang-kuo", "minimax") == 2
+
+
+def test_same_stint_written_twice_is_a_warning(data_copy: Path):
+    rel = data_copy / "relationships.csv"
+    n = _append(
+        rel,
+        f"WORKED_AT,zhang-kuo,minimax,VP,,,2019,2021,confirmed,{Q},",
+        f"WORKED_AT,zhang-kuo,minimax,VP,,,2019-06,2021,confirmed,{Q},",  # overlaps: probably the same
+        f"WORKED_AT,zhang-kuo,minimax,VP,,,2022,2023,confirmed,{Q},",  # later: a second stint
+        f"WORKED_AT,zhang-kuo,minimax,CTO,,,2019-06,2021,confirmed,{Q},",  # another role: fine
+    )
+    dataset, issues = check(data_copy)
+    assert dataset is not None and len(dataset.relationships) == 39 + 4
+    assert [str(i) for i in issues] == [
+        f"{rel}:{n + 1}: warning: WORKED_AT zhang-kuo -> minimax may repeat the row at {rel}:{n} "
+        "(same role, overlapping dates)"
+    ]
+
+
+def test_touching_stints_of_one_role_overlap_on_the_shared_day(data_copy: Path):
+    # 2019-2021 and 2021-2022 share 2021: possibly the same stint
+    rel = data_copy / "relationships.csv"
+    _append(
+        rel,
+        f"WORKED_AT,zhang-kuo,minimax,VP,,,2019,2021,confirmed,{Q},",
+        f"WORKED_AT,zhang-kuo,minimax,VP,,,2021,2022,confirmed,{Q},",
+    )
+    assert len(check(data_copy)[1]) == 1
+    rel2 = data_copy / "relationships.csv"
+    rel2.write_text(rel2.read_text("utf-8").replace(",2021,2022,", ",2022,2023,"), "utf-8")
+    assert check(data_copy)[1] == []
+
+
+def test_validated_dataset_holds_every_relationship():
+    dataset, _ = check(DATA)
+    assert len(dataset.relationships) == 37 + 2  # the 37 rows, plus one HAD_EVENT per event
+    assert sum(r.type == "WORKED_AT" for r in dataset.relationships) == 22
