@@ -361,7 +361,7 @@ def claim_count(
         return d.certainly_within(pd.earliest, pd.latest)
 
     out = [m for m in ms if m.origin in orgs and within(m.when)]
-    hires = [m for m in ms if m.destination in orgs and within(m.start or m.when)]
+    hires = [m for m in ms if m.destination in orgs and within(m.arrived)]
     changed = {m.origin for m in out} | {m.destination for m in hires}
     n = {
         "departures": len(out),
