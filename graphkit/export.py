@@ -22,6 +22,8 @@ from . import careers, vocab
 from .errors import SettingsError
 
 FORMATS = ("graphml", "gexf", "json", "csv")
+#: Names that are files, not the directory a CSV export needs.
+FILE_SUFFIXES = {".csv", ".tsv", ".txt", ".json", ".graphml", ".gexf", ".xml", ".zip"}
 
 
 def _flat(value: Any) -> Any:
@@ -60,6 +62,11 @@ def write(g: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
     if fmt not in FORMATS:
         raise SettingsError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
     if fmt == "csv":
+        if path.is_file() or (not path.is_dir() and path.suffix.lower() in FILE_SUFFIXES):
+            raise SettingsError(
+                f"for --format csv, -o names a directory (it receives nodes.csv, edges.csv and "
+                f"moves.csv), not a file: {str(path)!r} (try -o {str(path.with_suffix(''))!r})"
+            )
         path.mkdir(parents=True, exist_ok=True)
         return [*_write_csv(flatten(g), path), _write_moves(g, path / "moves.csv")]
     path.parent.mkdir(parents=True, exist_ok=True)

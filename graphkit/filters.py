@@ -171,6 +171,8 @@ def apply(
     ``companies`` and ``people`` together keep the union of their subgraphs.
     """
     companies, people, type_names = list(companies), list(people), list(type_names)
+    if possible and not (since or until):
+        raise SettingsError("--possible needs --since and/or --until (it widens a date range)")
     if companies or people:
         parts = ([company(g, companies)] if companies else []) + ([person(g, people)] if people else [])
         g = _with_nodes(g, set().union(*(set(p) for p in parts)))

@@ -37,6 +37,7 @@ from pyvis.network import Network
 
 from . import careers, dates, filters, layout, metrics, vocab
 from .errors import SettingsError
+from .text import plural
 
 VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
 #: Above this many nodes the page uses the "big graph" settings: small
@@ -257,8 +258,8 @@ def page_data(
         for p in (
             "、".join(publishers),
             span_zh and f"{span_zh} ({span_en})",
-            f"{n} nodes ({n_people} people)",
-            f"{g.number_of_edges()} relationships",
+            f"{plural(n, 'node')} ({plural(n_people, 'person', 'people')})",
+            plural(g.number_of_edges(), "relationship"),
         )
         if p
     )

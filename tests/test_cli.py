@@ -191,3 +191,54 @@ def test_markdown_report_escapes_html_from_the_data(data_copy: Path):
     assert r.exit_code == 0
     assert "<img" not in r.stdout and "<b>" not in r.stdout
     assert "&lt;img src=x onerror=alert(1)>" in r.stdout
+
+
+# ------------------------------------------------------------- options in either place, honest messages
+def test_debug_works_before_and_after_the_command(tmp_path: Path):
+    import pytest
+
+    from graphkit.errors import ReadError
+
+    missing = str(tmp_path / "nope")
+    plain = CliRunner().invoke(main, ["validate", missing])
+    assert plain.exit_code == 1
+    assert plain.stderr == f"graphkit: {missing}: no such data directory\n"
+    for args in (["--debug", "validate", missing], ["validate", missing, "--debug"]):
+        with pytest.raises(ReadError):
+            CliRunner().invoke(main, args, catch_exceptions=False)
+    # after "--", --debug is an argument, not an option
+    r = CliRunner().invoke(main, ["validate", "--", "--debug"])
+    assert r.exit_code == 1 and "--debug" in r.stderr
+
+
+def test_csv_export_refuses_a_file_name(tmp_path: Path):
+    out = tmp_path / "graph.csv"
+    r = CliRunner().invoke(main, ["export", "--format", "csv", "-o", str(out), str(DATA)])
+    assert r.exit_code == 2
+    assert r.stderr == (
+        f"graphkit: for --format csv, -o names a directory (it receives nodes.csv, edges.csv and "
+        f"moves.csv), not a file: {str(out)!r} (try -o {str(tmp_path / 'graph')!r})\n"
+    )
+    assert not out.exists()
+    d = tmp_path / "csv"
+    r = run("export", "--format", "csv", "-o", str(d), str(DATA))
+    assert r.exit_code == 0
+    assert sorted(p.name for p in d.iterdir()) == ["edges.csv", "moves.csv", "nodes.csv"]
+    # moves.csv: a header and one row per move (16 departures in the seed)
+    assert len((d / "moves.csv").read_text("utf-8").splitlines()) == 1 + 16
+
+
+def test_possible_without_a_range_is_a_usage_error(tmp_path: Path):
+    r = CliRunner().invoke(main, ["html", str(DATA), "-o", str(tmp_path / "x.html"), "--possible"])
+    assert r.exit_code == 2
+    assert r.stderr == "graphkit: --possible needs --since and/or --until (it widens a date range)\n"
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_counts_are_pluralised(tmp_path: Path):
+    from careers_gen import write_dataset
+
+    d = write_dataset(tmp_path / "one", [[("WORKED_AT", "a", "", "2020", "")]])
+    r = run("stats", str(d))
+    # 1 person + 4 companies + 2 start-ups; one relationship
+    assert r.stdout.splitlines()[0] == f"{d}: 7 nodes, 1 relationship"

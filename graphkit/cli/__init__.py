@@ -14,9 +14,19 @@ import click
 
 from .. import __version__
 from ..errors import GraphkitError, InvalidData
+from ..text import plural
 
 
 class GraphkitGroup(click.Group):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """``--debug`` works before or after the command (``graphkit load data --debug``)."""
+        if "--debug" in args:
+            end = args.index("--") if "--" in args else len(args)
+            if "--debug" in args[:end]:
+                args = [a for i, a in enumerate(args) if not (a == "--debug" and i < end)]
+                ctx.ensure_object(dict)["debug"] = True
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -65,10 +75,6 @@ def report_error(exc: GraphkitError) -> None:
         click.echo(f"graphkit: {exc}", err=True)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
 @click.group(cls=GraphkitGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="graphkit")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
@@ -82,7 +88,7 @@ def main(ctx: click.Context, debug: bool) -> None:
       graphkit demo
     """
     ctx.ensure_object(dict)
-    ctx.obj["debug"] = debug
+    ctx.obj["debug"] = debug or ctx.obj.get("debug", False)
 
 
 def is_terminal() -> bool:

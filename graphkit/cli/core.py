@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from .. import api
-from . import is_terminal, main, plural
+from ..text import plural
+from . import is_terminal, main
 
 DIR = click.argument("directory", default="data", type=click.Path(file_okay=False, path_type=Path))
 ENCODING = click.option(
@@ -65,7 +66,8 @@ def stats(directory: Path, encoding: str | None) -> None:
     """
     g = api.build_graph(directory, encoding)
     print_counts(
-        api.graph_counts(g), f"{directory}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships"
+        api.graph_counts(g),
+        f"{directory}: {plural(g.number_of_nodes(), 'node')}, {plural(g.number_of_edges(), 'relationship')}",
     )
 
 
@@ -77,7 +79,7 @@ def stats(directory: Path, encoding: str | None) -> None:
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="Output file (for csv: a directory that receives nodes.csv and edges.csv).",
+    help="Output file (for csv: a directory that receives nodes.csv, edges.csv and moves.csv).",
 )
 @ENCODING
 def export(directory: Path, fmt: str, output: Path, encoding: str | None) -> None:

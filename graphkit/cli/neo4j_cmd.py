@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .. import api
+from ..text import plural
 from . import is_terminal, main
 
 DIR = click.argument("directory", default="data", type=click.Path(file_okay=False, path_type=Path))
@@ -66,14 +67,19 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
         show_progress=is_terminal(),
     )
     click.echo(
-        f"loaded {result.rows} rows from {directory} into {settings.uri} in {result.seconds:.2f} s "
-        f"({result.rows_per_s:,.0f} rows/s): {result.nodes_created} nodes and "
-        f"{result.relationships_created} relationships created"
+        f"loaded {plural(result.rows, 'row')} from {directory} into {settings.uri} in {result.seconds:.2f} s "
+        f"({result.rows_per_s:,.0f} rows/s): {plural(result.nodes_created, 'node')} and "
+        f"{plural(result.relationships_created, 'relationship')} created"
     )
     if prune:
         click.echo(
-            f"pruned {result.pruned_nodes} nodes and {result.pruned_relationships} relationships"
-            + (f"; kept {result.kept_nodes} nodes still linked to other data" if result.kept_nodes else "")
+            f"pruned {plural(result.pruned_nodes, 'node')} and "
+            f"{plural(result.pruned_relationships, 'relationship')}"
+            + (
+                f"; kept {plural(result.kept_nodes, 'node')} still linked to other data"
+                if result.kept_nodes
+                else ""
+            )
         )
 
 
