@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import careers
 from .api import (
     build_graph,
     build_report,
@@ -30,6 +31,7 @@ __all__ = [
     "__version__",
     "build_graph",
     "build_report",
+    "careers",
     "centrality",
     "check",
     "dataset_counts",

@@ -325,7 +325,9 @@ def _warn_duplicate_people(people: list[Node], col: _Collector) -> None:
     """Warn when one person seems to be entered twice under different ids."""
     from rapidfuzz import fuzz
 
-    named = [p for p in people if not p.unnamed]
+    named = list({p.id: p for p in reversed(people) if not p.unnamed}.values())[
+        ::-1
+    ]  # a repeated id is an error
     by_name: dict[str, list[Node]] = defaultdict(list)
     for p in named:
         by_name[p.name].append(p)
