@@ -22,6 +22,7 @@ from . import html as _html
 from . import metrics as _metrics
 from . import report as _report
 from .model import Dataset
+from .text import plural
 from .validate import load_dataset
 
 EXPORT_FORMATS = _export.FORMATS
@@ -157,23 +158,37 @@ class DemoResult:
     summary: str
 
 
-def demo(directory: str | Path = "data", out_dir: str | Path = "out") -> DemoResult:
-    """Validate, then write ``graph.html`` and ``report.md`` into ``out_dir``."""
+def demo(directory: str | Path = "data", out_dir: str | Path = "out", title: str | None = None) -> DemoResult:
+    """Validate, then write ``graph.html``, ``report.md`` and the report's charts
+    (``chart-flows.svg``, ``chart-timeline.svg``) into ``out_dir``."""
+    from . import charts
+
     g = build_graph(directory)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    html_path = write_html(g, out / "graph.html", title=f"graphkit: {Path(directory).resolve().name}")
+    html_path = write_html(g, out / "graph.html", title=title)  # default: from the sources
+    r = _report.build(g, _report.ReportOptions(top=15, title=title))
     report_path = out / "report.md"
-    report_path.write_text(markdown_report(g), encoding="utf-8")
+    report_path.write_text(_report.to_markdown(r), encoding="utf-8")
+    made = {c.name: c for c in charts.for_report(r)}
+    chart_paths = []
+    for name in charts.NAMES:
+        path = out / f"chart-{name}.svg"
+        if name in made:
+            path.write_bytes(made[name].svg)
+            chart_paths.append(path)
+        else:
+            path.unlink(missing_ok=True)  # a chart from an earlier run would not match this data
     deps = careers.ensure(g).departures()
     counts = graph_counts(g)
     people = counts.get("Person", 0)
     summary = "\n".join(
         [
-            f"{directory}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships "
-            f"({people} people, {len(deps)} departures)",
+            f"{directory}: {plural(g.number_of_nodes(), 'node')}, {plural(g.number_of_edges(), 'relationship')} "
+            f"({plural(people, 'person', 'people')}, {plural(len(deps), 'departure')})",
             f"wrote {html_path}",
             f"wrote {report_path}",
+            *(f"wrote {p}" for p in chart_paths),
         ]
     )
     return DemoResult(html=html_path, report=report_path, summary=summary)

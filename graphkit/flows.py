@@ -62,11 +62,28 @@ def org_flows(g: nx.MultiDiGraph, ms: list[Move]) -> list[OrgFlow]:
     return sorted(rows.values(), key=lambda r: (-r.outflow, -r.inflow, r.name))
 
 
-def flow_matrix(ms: list[Move]) -> dict[str, dict[str, int]]:
-    """``{origin: {destination, 'unknown' or 'ambiguous': count}}`` over departures."""
-    out: dict[str, Counter[str]] = defaultdict(Counter)
+@dataclass(frozen=True)
+class Nowhere:
+    """A departure's destination that is no organisation: unknown, or ambiguous.
+
+    Not a string, so it can never be confused with an organisation whose id is
+    "unknown"."""
+
+    outcome: str
+
+    @property
+    def label(self) -> str:
+        return f"({self.outcome})"
+
+
+UNKNOWN_DEST, AMBIGUOUS_DEST = Nowhere(UNKNOWN), Nowhere(AMBIGUOUS)
+
+
+def flow_matrix(ms: list[Move]) -> dict[str, dict[str | Nowhere, int]]:
+    """``{origin: {destination id, UNKNOWN_DEST or AMBIGUOUS_DEST: count}}`` over departures."""
+    out: dict[str, Counter[str | Nowhere]] = defaultdict(Counter)
     for m in departures_only(ms):
-        to = m.destination if m.destination is not None else (AMBIGUOUS if m.ambiguous else UNKNOWN)
+        to = m.destination if m.destination is not None else (AMBIGUOUS_DEST if m.ambiguous else UNKNOWN_DEST)
         out[m.origin][to] += 1  # type: ignore[index]
     return {o: dict(c) for o, c in out.items()}
 

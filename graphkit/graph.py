@@ -86,3 +86,17 @@ def counts(g: nx.MultiDiGraph) -> dict[str, int]:
     for _, _, etype in g.edges(data="type"):
         out[etype] = out.get(etype, 0) + 1
     return out
+
+
+def title(g: nx.MultiDiGraph) -> str:
+    """A title from the sources: the first one's title (by publication date), with how many
+    more there are; ``graphkit: DIR`` when the data cites no source."""
+    sources = sorted(
+        (s for s in (g.graph.get("sources") or {}).values() if s.get("title")),
+        key=lambda s: (str(s.get("published") or ""), str(s.get("id") or "")),
+    )
+    if not sources:
+        name = str(g.graph.get("directory") or g.graph.get("name") or "graph").rstrip("/\\")
+        return f"graphkit: {name.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+    more = len(sources) - 1
+    return sources[0]["title"] + (f" (+{more} more source{'s' if more > 1 else ''})" if more else "")

@@ -36,6 +36,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from . import careers, dates, filters, layout, metrics, vocab
+from . import graph as graph_mod
 from .errors import SettingsError
 from .text import plural
 
@@ -264,7 +265,7 @@ def page_data(
         if p
     )
     return {
-        "title": title or f"graphkit: {dataset}",
+        "title": title or graph_mod.title(g),
         "subtitle": subtitle,
         "dataset": dataset,
         "view": view,

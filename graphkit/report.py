@@ -21,8 +21,10 @@ from typing import Any
 import networkx as nx
 
 from . import careers, dates, flows, periods
+from . import graph as graph_mod
 from . import metrics as mx
 from .errors import SettingsError
+from .text import plural
 
 FORMATS = ("table", "csv", "json", "markdown", "html")
 KINDS = ("person", "org")
@@ -41,6 +43,7 @@ class ReportOptions:
     metric_options: mx.Options = field(default_factory=mx.Options)
     periods: bool = True  # the per-period section
     communities: bool = True
+    title: str | None = None  # default: from the sources (graphkit.graph.title)
 
 
 def _check(opts: ReportOptions) -> None:
@@ -98,7 +101,7 @@ def build(
         ms = periods.moves_in(known, period, opts.include_possible)
         scope["period"] = period.label
     report: dict[str, Any] = {
-        "title": "graphkit report",
+        "title": opts.title or f"graphkit report: {graph_mod.title(g)}",
         "dataset": str(g.graph.get("directory", "")),
         "nodes": g.number_of_nodes(),
         "relationships": g.number_of_edges(),
@@ -135,8 +138,8 @@ def _flows(g: nx.MultiDiGraph, ms: list[flows.Move]) -> dict[str, Any]:
         {
             "from": o,
             "from_name": _name(g, o),
-            "to": t if t not in _NOWHERE else None,
-            "to_name": _NOWHERE.get(t) or _name(g, t),
+            "to": t if isinstance(t, str) else None,
+            "to_name": _name(g, t) if isinstance(t, str) else t.label,
             "count": c,
         }
         for o, row in flows.flow_matrix(ms).items()
@@ -145,9 +148,6 @@ def _flows(g: nx.MultiDiGraph, ms: list[flows.Move]) -> dict[str, Any]:
     matrix.sort(key=lambda r: (-r["count"], r["from_name"], r["to_name"]))
     moves = [_move(g, m) for m in ms]
     return {"organisations": orgs, "matrix": matrix, "destinations": flows.destinations(ms), "moves": moves}
-
-
-_NOWHERE = {flows.UNKNOWN: "(unknown)", flows.AMBIGUOUS: "(ambiguous)"}
 
 
 def _move(g: nx.MultiDiGraph, m: careers.Move) -> dict[str, Any]:
@@ -159,7 +159,7 @@ def _move(g: nx.MultiDiGraph, m: careers.Move) -> dict[str, Any]:
         "from": m.origin,
         "from_name": _name(g, m.origin) if departure else "(unknown)",
         "to": m.destination,
-        "to_name": _name(g, m.destination) if m.destination is not None else _NOWHERE[_outcome(m)],
+        "to_name": _name(g, m.destination) if m.destination is not None else _nowhere(m).label,
         "how": m.how,
         "arrival": not departure,
         "end": m.end,
@@ -180,8 +180,8 @@ def _move(g: nx.MultiDiGraph, m: careers.Move) -> dict[str, Any]:
     }
 
 
-def _outcome(m: careers.Move) -> str:
-    return flows.AMBIGUOUS if m.ambiguous else flows.UNKNOWN
+def _nowhere(m: careers.Move) -> flows.Nowhere:
+    return flows.AMBIGUOUS_DEST if m.ambiguous else flows.UNKNOWN_DEST
 
 
 def _careers(
@@ -317,7 +317,7 @@ def claims(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
         if metric not in MEASURES:
             row["verdict"] = "not measurable"
             row["statement"] = (
-                f"{row['subject_name']}: the source says {claimed} {metric.replace('_', ' ')}; "
+                f"{row['subject_name']}: the source says {_measure(claimed, metric)}; "
                 "the data has no measure for it: not measurable."
             )
             out.append(row)
@@ -336,12 +336,26 @@ def claims(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
         verdict = claim_verdict(claimed, certain, possible)
         row["verdict"] = verdict
         row["statement"] = (
-            f"{row['subject_name']}: the source says {claimed} {metric.replace('_', ' ')} "
+            f"{row['subject_name']}: the source says {_measure(claimed, metric)} "
             f"({row['period_text']}); the data holds {certain} certainly in that period and "
             f"{possible} possibly{extra}: {verdict}."
         )
         out.append(row)
     return out
+
+
+_NOUNS = {
+    "departures": ("departure", "departures"),
+    "new_hires": ("new hire", "new hires"),
+    "executive_changes": ("executive change", "executive changes"),
+    "companies_with_changes": ("company with changes", "companies with changes"),
+}
+
+
+def _measure(value: Any, metric: str) -> str:
+    """``1 new hire``, ``12 executive changes``; another metric is shown by its name."""
+    one, many = _NOUNS.get(metric, (metric.replace("_", " "), metric.replace("_", " ")))
+    return plural(value, one, many) if isinstance(value, int) else f"{value} {many}"
 
 
 def claim_count(
@@ -795,7 +809,7 @@ def _move_note(m: dict[str, Any]) -> str:
 
 def _scope_line(r: dict[str, Any]) -> str:
     s = r["scope"]
-    parts = [f"{r['nodes']} nodes, {r['relationships']} relationships"]
+    parts = [f"{plural(r['nodes'], 'node')}, {plural(r['relationships'], 'relationship')}"]
     if s["period"]:
         parts.append(f"period {s['period']} ({s['counted']})")
     if s["as_of"]:
@@ -839,29 +853,13 @@ def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(out)
 
 
-def _charts(r: dict[str, Any], fmt: str) -> list[tuple[str, bytes]]:
-    from . import charts
-
-    out = []
-    if any(o["outflow"] for o in r["flows"]["organisations"]):
-        out.append(
-            (
-                "Talent outflow and inflow by organisation",
-                charts.outflow_chart(r["flows"]["organisations"], fmt),
-            )
-        )
-    if any(m["end_earliest"] for m in r["flows"]["moves"]):
-        out.append(("Departures over time", charts.timeline_chart(r["flows"]["moves"], fmt)))
-    return out
-
-
 def to_markdown(r: dict[str, Any], charts: bool = True) -> str:
     from . import charts as charts_mod
 
-    lines = ["# graphkit report", "", f"Dataset: `{r['dataset']}`. {_scope_line(r)}.", ""]
+    lines = [f"# {md_text(r['title'])}", "", f"Dataset: `{md_text(r['dataset'])}`. {_scope_line(r)}.", ""]
     if charts:
-        for title, png in _charts(r, "png"):
-            lines += [f"![{title}]({charts_mod.data_uri(png)})", ""]
+        for chart in charts_mod.for_report(r):
+            lines += [f"![{chart.title}]({charts_mod.data_uri(chart.svg)})", ""]
     for t in tables(r):
         lines += [f"## {t.title}", ""]
         if t.note:
@@ -889,8 +887,10 @@ def to_html(r: dict[str, Any]) -> str:
         f"<h1>{e(r['title'])}</h1>",
         f"<p>Dataset: <code>{e(r['dataset'])}</code>. {e(_scope_line(r))}.</p>",
     ]
-    for title, svg in _charts(r, "svg"):
-        parts.append(f"<figure>{charts_mod.inline_svg(svg)}<figcaption>{e(title)}</figcaption></figure>")
+    for chart in charts_mod.for_report(r):
+        parts.append(
+            f"<figure>{charts_mod.inline_svg(chart.svg)}<figcaption>{e(chart.title)}</figcaption></figure>"
+        )
     for t in tables(r):
         parts.append(f'<h2 id="{e(t.key)}">{e(t.title)}</h2>')
         if t.note:

@@ -346,10 +346,10 @@ def test_fixture_flows(fx):
     }
     assert flows.destinations(ms) == {"joined": 8, "founded": 4, "unknown": 1, "ambiguous": 2}
     assert flows.flow_matrix(ms) == {
-        "alpha": {"beta": 2, "wren": 1, "ambiguous": 1},
-        "beta": {"alpha": 1, "gamma": 1, "delta": 1, "sable": 1, "ambiguous": 1},
+        "alpha": {"beta": 2, "wren": 1, flows.AMBIGUOUS_DEST: 1},
+        "beta": {"alpha": 1, "gamma": 1, "delta": 1, "sable": 1, flows.AMBIGUOUS_DEST: 1},
         "delta": {"vela": 1, "alpha": 1, "wren": 1},
-        "gamma": {"unknown": 1, "beta": 1},
+        "gamma": {flows.UNKNOWN_DEST: 1, "beta": 1},
         "sable": {"gamma": 1},
     }
 
@@ -422,3 +422,21 @@ def test_fixture_validates_without_warnings():
     d = graphkit.validate(FIXTURE)
     assert d.warnings == []
     assert d.counts()["WORKED_AT"] == 21
+
+
+def test_an_organisation_called_unknown_is_not_an_unknown_destination(tmp_path):
+    g, _ = career(tmp_path, ("WORKED_AT", "a", "", "", "2019"), ("JOINED", "b", "", "2019", ""))
+    g = nx_relabel(g, {"b": "unknown"})
+    ms = gc.derive(g).moves
+    assert flows.flow_matrix(ms) == {"a": {"unknown": 1}}
+    r = report.build(g, report.ReportOptions(periods=False, communities=False))
+    [row] = r["flows"]["matrix"]
+    assert (row["to"], row["to_name"]) == ("unknown", "Org B")
+
+
+def nx_relabel(g, mapping):
+    import networkx as nx
+
+    h = nx.relabel_nodes(g, mapping, copy=True)
+    h.graph.pop("careers", None)
+    return h

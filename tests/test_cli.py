@@ -125,6 +125,8 @@ def test_demo_writes_html_and_report(tmp_path: Path):
         f"{DATA}: 34 nodes, 39 relationships (17 people, 16 departures)",
         f"wrote {tmp_path / 'graph.html'}",
         f"wrote {tmp_path / 'report.md'}",
+        f"wrote {tmp_path / 'chart-flows.svg'}",
+        f"wrote {tmp_path / 'chart-timeline.svg'}",
     ]
     html = (tmp_path / "graph.html").read_text("utf-8")
     assert "张帆" in html

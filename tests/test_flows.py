@@ -48,9 +48,9 @@ def test_where_they_went(ms):
 def test_flow_matrix(ms):
     m = flows.flow_matrix(ms)
     assert m["moonshot"] == {"venture-wang-guan": 3}
-    assert m["zhipu"] == {"unknown": 2, "venture-zhang-fan": 1}
+    assert m["zhipu"] == {flows.UNKNOWN_DEST: 2, "venture-zhang-fan": 1}
     assert m["stepfun"] == {"jd": 1}
-    assert m["baichuan"] == {"unknown": 5}
+    assert m["baichuan"] == {flows.UNKNOWN_DEST: 5}
 
 
 def test_capital_follows_talent(g, ms):

@@ -249,5 +249,14 @@ def test_demo_uses_the_page(tmp_path):
     result = CliRunner().invoke(main, ["demo", str(DATA), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     data = page_data((tmp_path / "graph.html").read_text("utf-8"))
-    assert data["title"] == "graphkit: data"
+    # the title comes from the sources (data/sources.csv: the 智东西 report is listed first,
+    # both are of 2025-06-16, and the 知乎 copy is the one more source)
+    assert data["title"] == "大模型“六小虎”人事动荡,半年12位高管离职 (+1 more source)"
     assert len(data["nodes"]) == 34
+    titled = CliRunner().invoke(
+        main, ["demo", str(DATA), "-o", str(tmp_path / "t"), "--title", "<b>AI talent</b>"]
+    )
+    assert titled.exit_code == 0
+    assert page_data((tmp_path / "t" / "graph.html").read_text("utf-8"))["title"] == "<b>AI talent</b>"
+    md = (tmp_path / "t" / "report.md").read_text("utf-8")
+    assert md.startswith("# &lt;b>AI talent&lt;/b>\n")

@@ -154,7 +154,7 @@ def test_markdown_embeds_charts(tmp_path: Path):
     out = tmp_path / "r.md"
     assert run("report", str(DATA), "--format", "markdown", "-o", str(out)).exit_code == 0
     text = out.read_text("utf-8")
-    assert text.count("](data:image/png;base64,") == 2
+    assert text.count("](data:image/svg+xml;base64,") == 2
     assert "## Capital follows talent" in text
     assert "| 智谱 | Company | 3 | 0 | -3 |" in text
 
@@ -198,3 +198,9 @@ def test_markdown_report_api_still_works():
     text = graphkit.markdown_report(graphkit.build_graph(DATA), top=5)
     assert text.startswith("# graphkit report")
     assert "| 智谱 |" in text
+
+
+def test_report_title_comes_from_the_sources_or_the_option():
+    r = _json()
+    assert r["title"] == "graphkit report: 大模型“六小虎”人事动荡,半年12位高管离职 (+1 more source)"
+    assert _json("--title", "H1 2025 moves")["title"] == "H1 2025 moves"

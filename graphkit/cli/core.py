@@ -104,7 +104,10 @@ def export(directory: Path, fmt: str, output: Path, encoding: str | None) -> Non
     default=Path("out"),
     show_default=True,
 )
-def demo(directory: Path, out_dir: Path) -> None:
+@click.option(
+    "--title", default=None, help="Title of the page and the report (default: from the sources' titles)."
+)
+def demo(directory: Path, out_dir: Path, title: str | None) -> None:
     """Validate the data, write out/graph.html and out/report.md, print a summary.
 
     \b
@@ -112,5 +115,5 @@ def demo(directory: Path, out_dir: Path) -> None:
       graphkit demo
       graphkit demo data/ -o /tmp/graphkit-out
     """
-    result = api.demo(directory, out_dir)
+    result = api.demo(directory, out_dir, title)
     click.echo(result.summary)

@@ -57,7 +57,7 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 type=click.Choice(html.SIZE_METRICS),
                 help="Node size by this metric.",
             ),
-            click.option("--title", help="Page title (default: graphkit: DIR)."),
+            click.option("--title", help="Page title (default: from the sources' titles)."),
         ]
     ):
         f = opt(f)

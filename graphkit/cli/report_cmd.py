@@ -90,6 +90,7 @@ def split_metrics(values: tuple[str, ...]) -> tuple[str, ...]:
     show_default=True,
     help="Above this many nodes betweenness and closeness are sampled.",
 )
+@click.option("--title", default=None, help="Report title (default: from the sources' titles).")
 @ENCODING
 @connection_options
 def report(
@@ -105,6 +106,7 @@ def report(
     engine: str,
     samples: int,
     exact_max: int,
+    title: str | None,
     encoding: str | None,
     uri: str | None,
     user: str | None,
@@ -131,6 +133,7 @@ def report(
         include_possible=include_possible,
         engine=engine,
         metric_options=Options(exact_max=exact_max, samples=samples),
+        title=title,
     )
     g = api.build_graph(directory, encoding)
     with progress_on_stderr() as step, api.metrics_engine_settings(engine, uri, user, password, database):

@@ -72,7 +72,7 @@ def python_answers(g) -> dict[str, object]:
     flow = Counter()
     for o, row in flows.flow_matrix(ms).items():
         for t, n in row.items():
-            if t not in (flows.UNKNOWN, flows.AMBIGUOUS):
+            if isinstance(t, str):
                 flow[(o, t)] += n
     capital = {
         (c.investor, c.person, c.venture, c.lag_days)
