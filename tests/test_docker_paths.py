@@ -83,10 +83,12 @@ IMAGE_VARIABLES = {
 ENTERPRISE_ONLY = {"browser.allow_outgoing_connections"}
 
 # Settings in scripts/neo4j-settings.env that the local server (Launcher.java, scripts/neo4j-local) does
-# not set yet. They are checked on the settings file, compose and the testcontainers container only
-# (test_privacy_settings_not_yet_set_by_the_local_server). A user of scripts/neo4j-local can add them
-# with GRAPHKIT_NEO4J_EXTRA_CONF="client.allow_telemetry=false".
-NOT_SET_BY_THE_LOCAL_SERVER = {"client.allow_telemetry"}
+# not set (yet): checked on the settings file, compose and the testcontainers container only. None at
+# present: client.allow_telemetry, the last one, is set by Launcher.java and compared in AGREEMENT.
+NOT_SET_BY_THE_LOCAL_SERVER: set[str] = set()
+
+# The privacy settings: each is "false" in every path to a server.
+PRIVACY = {"dbms.usage_report.enabled", "client.allow_telemetry"}
 
 
 def run_python(code: str, **env_changes: str | None) -> subprocess.CompletedProcess[str]:
@@ -425,6 +427,14 @@ def local_usage_report() -> dict[str, str]:
     return {"Launcher.java udc_enabled": found(r"udc_enabled,\s*(true|false)\)", LAUNCHER)[1]}
 
 
+def local_client_telemetry() -> dict[str, str]:
+    return {
+        "Launcher.java allow_telemetry": found(
+            r"ServerSettings\.allow_telemetry,\s*(true|false)\)", LAUNCHER
+        )[1]
+    }
+
+
 def entries(text: str) -> frozenset[str]:
     return frozenset(item.strip() for item in text.split(","))
 
@@ -474,6 +484,11 @@ AGREEMENT: dict[str, tuple[FromFile, FromLocal, FromCompose]] = {
         local_usage_report,
         lambda c: compose_env(c)["NEO4J_dbms_usage__report_enabled"],
     ),
+    "client.allow_telemetry": (
+        lambda s: s["GRAPHKIT_SERVER_CLIENT_TELEMETRY"],
+        local_client_telemetry,
+        lambda c: compose_env(c)["NEO4J_client_allow__telemetry"],
+    ),
 }
 
 
@@ -493,21 +508,18 @@ def test_every_setting_of_the_file_is_compared_with_the_local_server_or_listed_a
     assert not compared & NOT_SET_BY_THE_LOCAL_SERVER
 
 
-def test_privacy_settings_not_yet_set_by_the_local_server(settings, compose, no_daemon):
-    """client.allow_telemetry=false: checked on the settings file, compose and the testcontainers
-    container only; the local server (Launcher.java) does not set it yet, so its Neo4j Browser may
-    still send product analytics unless GRAPHKIT_NEO4J_EXTRA_CONF sets it."""
+def test_privacy_settings_are_off_in_every_path(settings, compose, no_daemon):
+    """No usage report, no Browser product analytics: the settings file, compose, the testcontainers
+    container and the local server all say "false" (AGREEMENT compares the values one by one)."""
+    assert set(AGREEMENT) >= PRIVACY
+    assert not PRIVACY & NOT_SET_BY_THE_LOCAL_SERVER
     conf = docker_neo4j.neo4j_conf(settings)
     container = docker_neo4j.neo4j_container(PASSWORD, docker_client_kw=CLIENT_KW)
-    for name in NOT_SET_BY_THE_LOCAL_SERVER:
+    for name in PRIVACY:
         assert conf[name] == "false", name
         assert compose_env(compose)[docker_neo4j.docker_env_name(name)] == "false", name
         assert container.env[docker_neo4j.docker_env_name(name)] == "false", name
-        java_field = name.rsplit(".", 1)[1]  # client.allow_telemetry -> ServerSettings.allow_telemetry
-        assert java_field not in LAUNCHER.read_text("utf-8"), (
-            f"Launcher.java now mentions {java_field}: move {name} from NOT_SET_BY_THE_LOCAL_SERVER "
-            "into AGREEMENT so that its value is compared too"
-        )
+        assert set(AGREEMENT[name][1]().values()) == {"false"}, name
 
 
 def test_enterprise_only_browser_setting_is_set_nowhere(settings, compose, no_daemon):

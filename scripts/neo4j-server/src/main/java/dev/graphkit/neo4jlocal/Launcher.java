@@ -38,6 +38,7 @@ import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilder;
 import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * Runs a real Neo4j Community server in this JVM (via neo4j-harness) for local development and tests.
@@ -56,7 +57,9 @@ import org.neo4j.io.ByteUnit;
  * <p>Layout under STATE_DIR: neo4j.pid (this JVM), data/ (databases, kept between runs), logs/ (debug.log), plugins/ (links to the
  * APOC jars and the GDS modules that contain procedures, scanned by Neo4j like a normal plugins directory), run/ (throw-away neo4j home of the
  * harness), bolt.port / http.port (last ports used), ready (written once the server accepted an authenticated
- * Bolt session; first line is the Bolt URI, second line the HTTP URI or empty).
+ * Bolt session; lines: the Bolt URI, the HTTP URI or empty, the Neo4j version, the URL of the directory that
+ * serves graphkit's Browser guide or empty), browser-static/ (Neo4j Browser
+ * as served at /browser/, see {@link BrowserAssets}; graphkit's guide in browser-static/browser/graphkit/).
  */
 public final class Launcher {
     private static final String READY_MARKER = "GRAPHKIT_NEO4J_READY";
@@ -104,6 +107,8 @@ public final class Launcher {
         int boltPort = choosePort("GRAPHKIT_NEO4J_BOLT_PORT", state.resolve("bolt.port"), -1);
         int httpPort = httpEnabled ? choosePort("GRAPHKIT_NEO4J_HTTP_PORT", state.resolve("http.port"), boltPort) : 0;
 
+        // Browser patched so that it sends no request beyond 127.0.0.1, and graphkit's guide beside it.
+        boolean guideServed = httpEnabled && BrowserAssets.prepare(state.resolve("browser-static"), Launcher::log);
         List<String> pluginJars = preparePlugins(plugins);
         log("plugins: " + String.join(", ", pluginJars.stream().limit(4).toList())
                 + (pluginJars.size() > 4 ? " (+" + (pluginJars.size() - 4) + " more)" : ""));
@@ -111,6 +116,12 @@ public final class Launcher {
         Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(run)
                 .withConfig(GraphDatabaseSettings.auth_enabled, true)
                 .withConfig(GraphDatabaseSettings.udc_enabled, false) // no usage reports (dbms.usage_report.enabled)
+                // No product analytics from Neo4j Browser, no usage banner (client.allow_telemetry).
+                .withConfig(ServerSettings.allow_telemetry, false)
+                // Hosts that Browser's `:play URL` and `:style URL` may fetch from (Neo4j 5.26 still spells it
+                // browser.remote_content_hostname_whitelist; the default is guides.neo4j.com,localhost): only this
+                // machine, which serves graphkit's guide at http://127.0.0.1:PORT/browser/graphkit/guide.html.
+                .withConfig(ServerSettings.browser_remote_content_hostname_whitelist, "127.0.0.1,localhost")
                 .withConfig(GraphDatabaseSettings.data_directory, data)
                 .withConfig(GraphDatabaseSettings.logs_directory, logs)
                 .withConfig(GraphDatabaseSettings.plugin_dir, plugins)
@@ -177,7 +188,8 @@ public final class Launcher {
                         Map.of(),
                         r -> r.hasNext() ? String.valueOf(r.next().get("v")) : "?");
         Path tmp = state.resolve("ready.tmp");
-        Files.writeString(tmp, bolt + "\n" + http + "\n" + version + "\n", StandardCharsets.UTF_8);
+        String guide = guideServed ? http + "/browser/" + BrowserAssets.GUIDE_DIR : "";
+        Files.writeString(tmp, bolt + "\n" + http + "\n" + version + "\n" + guide + "\n", StandardCharsets.UTF_8);
         Files.move(tmp, ready, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         log(READY_MARKER + " neo4j=" + version + " bolt=" + bolt + (httpEnabled ? " http=" + http : "")
                 + " in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
