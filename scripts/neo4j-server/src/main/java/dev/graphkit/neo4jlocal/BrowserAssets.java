@@ -42,6 +42,9 @@ import java.util.stream.Stream;
  *       client.allow_telemetry says (that setting only stops the usage banner and the tracking calls). The
  *       function is made to return false: Browser behaves as on an Enterprise server that forbids outgoing
  *       connections (no Segment, no Canny, no Browser Sync).
+ *   <li>Browser sets up Sentry with BrowserTracing and samples 20% of its performance transactions
+ *       (o110884.ingest.sentry.io); its beforeSend hook, which honours the telemetry settings, applies to error
+ *       events only, not to transactions. The DSN is emptied, which turns the Sentry client off.
  *   <li>index.html gets a Content-Security-Policy that allows requests to the page's own origin and to
  *       127.0.0.1/localhost only (Bolt's WebSocket included). Browsers apply it on top of Neo4j's own header:
  *       anything that the two changes above do not catch (a later Browser version, a remote image in a guide)
@@ -53,7 +56,7 @@ import java.util.stream.Stream;
  */
 final class BrowserAssets {
     /** Bump when the changes below change: the extracted copy is then rebuilt. */
-    private static final String PATCH_VERSION = "1";
+    private static final String PATCH_VERSION = "2";
 
     /** Files that scripts/neo4j-local writes (guide.html, browser-style.grass): served at /browser/graphkit/. */
     static final String GUIDE_DIR = "graphkit";
@@ -85,6 +88,11 @@ final class BrowserAssets {
                     Pattern.compile("(\\w+)\\.shouldAllowOutgoingConnections=(\\w+)=>\\w+\\.hasEdition\\(\\w+\\)"
                             + "&&!\\w+\\.isEnterprise\\(\\w+\\)\\|\\|\\w+\\.getAllowOutgoingConnections\\(\\w+\\)"),
                     "$1.shouldAllowOutgoingConnections=$2=>!1"),
+            new Patch(
+                    "Sentry disabled (no DSN)",
+                    ".js",
+                    Pattern.compile("dsn:\"https://[^\"@]+@[^\"]*sentry\\.io/[^\"]*\""),
+                    "dsn:\"\""),
             new Patch(
                     "Content-Security-Policy: 127.0.0.1/localhost only",
                     "index.html",
