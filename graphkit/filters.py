@@ -24,8 +24,6 @@ import networkx as nx
 from . import careers, dates, vocab
 from .errors import SettingsError
 
-ORGANISATION_KINDS = ("Company", "Startup", "Investor", "Group")
-
 
 def _check(g: nx.MultiDiGraph, ids: Iterable[str], what: str) -> list[str]:
     ids = list(ids)
@@ -64,7 +62,7 @@ def company(g: nx.MultiDiGraph, ids: Iterable[str]) -> nx.MultiDiGraph:
         keep.add(c)
         for n in nx.all_neighbors(g, c):
             keep.add(n)
-            if g.nodes[n]["kind"] == "Person":
+            if g.nodes[n]["kind"] in vocab.load().group("people"):
                 keep.update(nx.all_neighbors(g, n))
     return _with_nodes(g, keep)
 

@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from . import dates
+from . import dates, vocab
 from .careers import AMBIGUOUS, UNKNOWN, Move, moves
 
-ORG_KINDS = ("Company", "Startup", "Investor")
 OUTCOMES = ("joined", "founded", UNKNOWN, AMBIGUOUS)
 
 __all__ = ["UNKNOWN", "Move", "moves"]
@@ -141,9 +140,11 @@ def capital_follows_talent(g: nx.MultiDiGraph, ms: list[Move]) -> list[CapitalLi
     day - latest departure day) to (latest investment day - earliest departure day).
     """
     leavers = {m.person for m in departures_only(ms)}
+    voc = vocab.load()
+    founding, investment = voc.type_for("founding"), voc.type_for("investment")
     founders: dict[str, list[str]] = defaultdict(list)
     for u, v, d in g.edges(data=True):
-        if d.get("type") == "FOUNDED" and u in leavers and u not in founders[v]:
+        if d.get("type") == founding and u in leavers and u not in founders[v]:
             founders[v].append(u)
     left: dict[tuple[str, str], Move] = {}
     for m in departures_only(ms):
@@ -152,7 +153,7 @@ def capital_follows_talent(g: nx.MultiDiGraph, ms: list[Move]) -> list[CapitalLi
             left[(m.person, m.origin)] = m  # type: ignore[index]
     out = []
     for u, v, d in g.edges(data=True):
-        if d.get("type") != "INVESTED_IN" or not founders.get(v):
+        if d.get("type") != investment or not founders.get(v):
             continue
         fs = tuple(sorted(founders[v], key=str))
         invested = d.get("start", "")
@@ -219,9 +220,12 @@ def alumni_clusters(g: nx.MultiDiGraph, min_people: int = 2) -> list[AlumniClust
     People count for an organisation they worked at, joined or founded. This is
     how the 搜狗 -> 百川智能 cohort shows up.
     """
+    voc = vocab.load()
+    career_types = {*voc.career_types("job"), *voc.career_types("arrival")}
+    employers = voc.group("employers")
     orgs_of: dict[str, set[str]] = defaultdict(set)
     for u, v, d in g.edges(data=True):
-        if d.get("type") in ("WORKED_AT", "JOINED", "FOUNDED") and g.nodes[v].get("kind") in ORG_KINDS:
+        if d.get("type") in career_types and g.nodes[v].get("kind") in employers:
             orgs_of[u].add(v)
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
     for person, orgs in orgs_of.items():

@@ -26,43 +26,52 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from .metrics import EDGE_TYPES, NODE_KINDS
+from .metrics import edge_types, node_kinds
 from .neo4j import MissingPlugin, Settings, translate
 
-_KINDS = " OR ".join(f"n:{k}" for k in NODE_KINDS)
-_TYPES = "|".join(EDGE_TYPES)
 
-PROJECT = f"""
-MATCH (n) WHERE ({_KINDS}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
-OPTIONAL MATCH (n)-[r:{_TYPES}]-(m)
-WHERE ({_KINDS.replace("n:", "m:")}) AND ($ds IS NULL OR m.graphkit_dataset = $ds) AND m <> n
+def _kinds(var: str = "n") -> str:
+    """``n:Person OR n:Company ...``: the vocabulary's centrality kinds (trusted, not input)."""
+    return " OR ".join(f"{var}:{k}" for k in node_kinds())
+
+
+def project_query(self_loops: bool = False) -> str:
+    """Project the person-organisation graph (undirected, simple) for GDS.
+
+    With ``self_loops``, every node also gets a self-loop: power iteration on
+    A + I converges to A's principal eigenvector even when the graph is bipartite
+    (as person-organisation graphs are), where iteration on A alone oscillates.
+    NetworkX uses the same shift."""
+    pairs = (
+        "WITH collect([a, b]) + [x IN collect(DISTINCT a) | [x, x]] + "
+        "[x IN collect(DISTINCT b) WHERE x IS NOT NULL | [x, x]] AS pairs "
+        "UNWIND pairs AS pair WITH DISTINCT pair[0] AS a, pair[1] AS b "
+        if self_loops
+        else ""
+    )
+    return f"""
+MATCH (n) WHERE ({_kinds()}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
+OPTIONAL MATCH (n)-[r:{"|".join(edge_types())}]-(m)
+WHERE ({_kinds("m")}) AND ($ds IS NULL OR m.graphkit_dataset = $ds) AND m <> n
 WITH n, m
 WITH DISTINCT CASE WHEN m IS NULL OR elementId(n) < elementId(m) THEN n ELSE m END AS a,
               CASE WHEN m IS NULL THEN null WHEN elementId(n) < elementId(m) THEN m ELSE n END AS b
-WITH gds.graph.project($name, a, b, {{}}, {{undirectedRelationshipTypes: ['*']}}) AS g
+{pairs}WITH gds.graph.project($name, a, b, {{}}, {{undirectedRelationshipTypes: ['*']}}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS rels
 """
 
-# For eigenvector centrality, the same graph plus a self-loop on every node:
-# power iteration on A + I converges to A's principal eigenvector even when the
-# graph is bipartite (as person-organisation graphs are), where iteration on A
-# alone oscillates. NetworkX uses the same shift.
-PROJECT_LOOPS = PROJECT.replace(
-    "WITH gds.graph.project",
-    "WITH collect([a, b]) + [x IN collect(DISTINCT a) | [x, x]] + "
-    "[x IN collect(DISTINCT b) WHERE x IS NOT NULL | [x, x]] AS pairs "
-    "UNWIND pairs AS pair WITH DISTINCT pair[0] AS a, pair[1] AS b "
-    "WITH gds.graph.project",
-)
 
-DEGREES = f"""
-MATCH (n) WHERE ({_KINDS}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
+def degrees_query() -> str:
+    types = "|".join(edge_types())
+    return f"""
+MATCH (n) WHERE ({_kinds()}) AND ($ds IS NULL OR n.graphkit_dataset = $ds)
 RETURN n.id AS id,
-       COUNT {{ (n)-[r:{_TYPES}]->(m) WHERE ({_KINDS.replace("n:", "m:")})
+       COUNT {{ (n)-[r:{types}]->(m) WHERE ({_kinds("m")})
                AND ($ds IS NULL OR m.graphkit_dataset = $ds) }} AS out_degree,
-       COUNT {{ (n)<-[r:{_TYPES}]-(m) WHERE ({_KINDS.replace("n:", "m:")})
+       COUNT {{ (n)<-[r:{types}]-(m) WHERE ({_kinds("m")})
                AND ($ds IS NULL OR m.graphkit_dataset = $ds) }} AS in_degree
 """
+
 
 STREAMS = {
     "degree": "CALL gds.degree.stream($name) YIELD nodeId, score",
@@ -92,7 +101,7 @@ def centrality(
                         f"this needs the Graph Data Science plugin, which Neo4j at {settings.uri} does not have"
                     )
                 ) from None
-            info = s.run(PROJECT, name=name, ds=dataset).single()
+            info = s.run(project_query(), name=name, ds=dataset).single()
             n = info["nodes"]
             try:
                 out: dict[str, dict[str, float]] = {}
@@ -103,7 +112,7 @@ def centrality(
                 s.run(
                     "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name
                 ).consume()
-            s.run(PROJECT_LOOPS, name=name, ds=dataset).consume()
+            s.run(project_query(self_loops=True), name=name, ds=dataset).consume()
             try:
                 rows = s.run(
                     "CALL gds.eigenvector.stream($name, {maxIterations: 1000, tolerance: 1e-12}) "
@@ -115,7 +124,7 @@ def centrality(
                 s.run(
                     "CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name
                 ).consume()
-            degrees = s.run(DEGREES, ds=dataset).data()
+            degrees = s.run(degrees_query(), ds=dataset).data()
     except MissingPlugin:
         raise
     except Exception as exc:

@@ -132,11 +132,10 @@ def _sizes(g: nx.MultiDiGraph, size_by: str) -> dict[str, float]:
     if size_by == "degree":
         # metrics.centrality's definition (distinct neighbours among people and
         # organisations), in one pass, without computing the slower metrics.
-        kinds = getattr(metrics, "NODE_KINDS", None)
-        types = getattr(metrics, "EDGE_TYPES", None)
-        neighbours = {v: set() for v, k in g.nodes(data="kind") if kinds is None or k in kinds}
+        kinds, types = set(metrics.node_kinds()), set(metrics.edge_types())
+        neighbours = {v: set() for v, k in g.nodes(data="kind") if k in kinds}
         for u, v, t in g.edges(data="type"):
-            if u != v and (types is None or t in types) and u in neighbours and v in neighbours:
+            if u != v and t in types and u in neighbours and v in neighbours:
                 neighbours[u].add(v)
                 neighbours[v].add(u)
         return {v: float(len(ns)) for v, ns in neighbours.items()}
@@ -253,7 +252,7 @@ def page_data(
         a, b = _human(_month(first)), _human(_month(last))
         span_en, span_zh = f"{a[0]} – {b[0]}", f"{a[1]} – {b[1]}"
     publishers = sorted({s["publisher"] for s in sources.values() if s["publisher"]})
-    n_people = kind_counts.get("Person", 0)
+    n_people = sum(kind_counts.get(k, 0) for k in voc.group("people"))
     subtitle = " · ".join(
         p
         for p in (

@@ -54,10 +54,20 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
+from . import vocab
 from .errors import SettingsError
 
-NODE_KINDS = ("Person", "Company", "Startup", "Investor")
-EDGE_TYPES = ("WORKED_AT", "JOINED", "FOUNDED", "INVESTED_IN", "APPROACHED")
+
+def node_kinds() -> tuple[str, ...]:
+    """The node kinds of the person-organisation graph (vocabulary group ``centrality_kinds``)."""
+    return vocab.load().group("centrality_kinds")
+
+
+def edge_types() -> tuple[str, ...]:
+    """Its relationship types (vocabulary group ``centrality_types``)."""
+    return vocab.load().group("centrality_types")
+
+
 METRICS = ("degree", "in_degree", "out_degree", "betweenness", "closeness", "eigenvector", "pagerank")
 GRAPHS = ("person_org", "talent_flow")
 AUTO_IGRAPH_MIN = 0  # auto uses igraph at every size; networkx is the reference engine
@@ -81,26 +91,6 @@ class Centrality:
     name: str
     kind: str
     values: dict[str, float]
-
-
-def person_org_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The directed multigraph of people and organisations only."""
-    keep = [n for n, k in g.nodes(data="kind") if k in NODE_KINDS]
-    h = nx.MultiDiGraph()
-    h.add_nodes_from((n, g.nodes[n]) for n in keep)
-    h.add_edges_from(
-        (u, v, k, d)
-        for u, v, k, d in g.edges(keys=True, data=True)
-        if d["type"] in EDGE_TYPES and u in h and v in h
-    )
-    return h
-
-
-def undirected_simple(h: nx.MultiDiGraph) -> nx.Graph:
-    s = nx.Graph()
-    s.add_nodes_from(h.nodes(data=True))
-    s.add_edges_from((u, v) for u, v in h.edges() if u != v)
-    return s
 
 
 def flow_undirected(d: nx.DiGraph) -> nx.Graph:
@@ -329,13 +319,14 @@ def engine_for(name: str, n: int) -> Engine:
 def person_org_view(g: nx.MultiDiGraph) -> View:
     """The person-organisation graph: undirected simple edges plus directed in/out degrees."""
     kinds = g.nodes(data="kind")
-    nodes = [v for v, k in kinds if k in NODE_KINDS]
+    wanted, types = set(node_kinds()), set(edge_types())
+    nodes = [v for v, k in kinds if k in wanted]
     idx = {v: i for i, v in enumerate(nodes)}
     ins = [0.0] * len(nodes)
     outs = [0.0] * len(nodes)
     pairs = set()
     for u, v, t in g.edges(data="type"):
-        if t not in EDGE_TYPES:
+        if t not in types:
             continue
         a, b = idx.get(u), idx.get(v)
         if a is None or b is None:

@@ -163,10 +163,23 @@ def cypher_dir() -> Path:
     return Path(str(resources.files("graphkit").joinpath("cypher")))
 
 
+def id_constraints() -> list[str]:
+    """One uniqueness constraint on ``id`` per node label: the vocabulary's kinds, Source and Claim."""
+    labels = [*vocab.load().nodes, "Source", "Claim"]
+    return [
+        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{_label(label)}) REQUIRE n.id IS UNIQUE"
+        for label in labels
+    ]
+
+
 def schema_statements() -> list[str]:
+    """The constraints of :func:`id_constraints`, then every statement of schema.cypher (which
+    lists the same constraints for the shipped vocabulary, so it can be pasted into Browser)."""
     text = (cypher_dir() / "schema.cypher").read_text("utf-8")
     body = "\n".join(line for line in text.splitlines() if not line.strip().startswith("//"))
-    return [s.strip() for s in body.split(";") if s.strip()]
+    listed = [s.strip() for s in body.split(";") if s.strip()]
+    generated = id_constraints()
+    return generated + [s for s in listed if s not in generated]
 
 
 def apply_schema(driver: Any, database: str | None = None) -> int:

@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import careers, dates
+from . import careers, dates, vocab
 from .errors import SettingsError
 
 
@@ -209,6 +209,8 @@ def as_of(g: nx.MultiDiGraph, day: dt.date, include_possible: bool = False) -> n
     def by(d: dates.FuzzyDate | None) -> bool:
         return _by(d, day, include_possible)
 
+    voc = vocab.load()
+    jobs, arrivals = voc.career_types("job"), voc.career_types("arrival")
     h = _copy_frame(g)
     h.graph["as_of"] = day.isoformat()
     fd = fact_dates(g)
@@ -216,13 +218,13 @@ def as_of(g: nx.MultiDiGraph, day: dt.date, include_possible: bool = False) -> n
         start = _parse(d.get("start", ""))
         if start is not None and not by(start):
             continue
-        if d.get("type") == "WORKED_AT" and d.get("end"):
+        if d.get("type") in jobs and d.get("end"):
             if not by(fd[(u, v, k)]):
                 # not left yet: a current job, dated (like any fact) by its start
                 d = {**d, "end": "", "end_earliest": "", "end_latest": ""}
                 d["when"] = d["start"]
                 d["when_earliest"], d["when_latest"] = d["start_earliest"], d["start_latest"]
-        elif d.get("type") in ("JOINED", "FOUNDED") and not by(fd[(u, v, k)]):
+        elif d.get("type") in arrivals and not by(fd[(u, v, k)]):
             continue
         h.add_edge(u, v, key=k, **d)
     return h

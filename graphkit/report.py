@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import careers, dates, flows, periods
+from . import careers, dates, flows, periods, vocab
 from . import graph as graph_mod
 from . import metrics as mx
 from .errors import SettingsError
@@ -28,7 +28,6 @@ from .text import plural
 
 FORMATS = ("table", "csv", "json", "markdown", "html")
 KINDS = ("person", "org")
-ORG_KINDS = ("Company", "Startup", "Investor")
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,8 @@ def _name(g: nx.MultiDiGraph, v: Any) -> str:
 def _kind_ok(kind: str, want: str | None) -> bool:
     if want is None:
         return True
-    return kind == "Person" if want == "person" else kind in ORG_KINDS
+    voc = vocab.load()
+    return kind in voc.group("people") if want == "person" else kind in voc.group("employers")
 
 
 # --- building ----------------------------------------------------------------
@@ -276,7 +276,8 @@ def _centrality(
 
 def _subject_orgs(g: nx.MultiDiGraph, subject: str) -> list[str]:
     if subject in g and g.nodes[subject].get("kind") == "Group":
-        return sorted((u for u, _, t in g.in_edges(subject, data="type") if t == "MEMBER_OF"), key=str)
+        member = vocab.load().type_for("membership")
+        return sorted((u for u, _, t in g.in_edges(subject, data="type") if t == member), key=str)
     return [subject] if subject in g else []
 
 
@@ -422,7 +423,7 @@ def _periods(
         for org, n in sorted(out.items(), key=lambda x: (-x[1], _name(g, x[0]))):
             if n:
                 by_company.append({"period": p.label, "org": org, "name": _name(g, org), "departures": n})
-        has_edges = any(t in mx.EDGE_TYPES for _, _, t in h.edges(data="type"))
+        has_edges = any(t in mx.edge_types() for _, _, t in h.edges(data="type"))
         if has_edges:
             vals = mx.compute(h, opts.engine, "person_org", opts.metric_options, what=("betweenness",))
             btw = vals["betweenness"]
@@ -496,9 +497,10 @@ def _communities(g: nx.MultiDiGraph, opts: ReportOptions) -> dict[str, Any]:
         deg[view.nodes[a]] += 1
         deg[view.nodes[b]] += 1
     rows = []
+    employers, persons = vocab.load().group("employers"), vocab.load().group("people")
     for c in comms[: opts.top]:
-        orgs = sorted((v for v in c if g.nodes[v].get("kind") in ORG_KINDS), key=lambda v: (-deg[v], str(v)))
-        people = [v for v in c if g.nodes[v].get("kind") == "Person"]
+        orgs = sorted((v for v in c if g.nodes[v].get("kind") in employers), key=lambda v: (-deg[v], str(v)))
+        people = [v for v in c if g.nodes[v].get("kind") in persons]
         rows.append(
             {
                 "size": len(c),

@@ -130,7 +130,8 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         return _rows(tables[name], model, col, broken, **fixed) if name in tables else []
 
     sources: list[Source] = rows("sources.csv", Source)
-    people: list[Node] = rows("people.csv", Node, kind="Person")
+    person_kind = next(k for k, n in voc.nodes.items() if n.file == "people.csv")
+    people: list[Node] = rows("people.csv", Node, kind=person_kind)
     orgs: list[Node] = rows("organisations.csv", Node)
     rels: list[Relationship] = rows("relationships.csv", Relationship)
     events: list[Event] = rows("events.csv", Event)
@@ -178,7 +179,7 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
     for e in events:
         all_rels.append(
             Relationship(
-                type="HAD_EVENT",
+                type=voc.type_for("event"),
                 source=e.org,
                 target=e.id,
                 start=e.date,
@@ -205,7 +206,7 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         ends = []
         for column, ref in (("from", r.source), ("to", r.target)):
             if ref not in nodes:
-                what = "org" if r.type == "HAD_EVENT" else column
+                what = "org" if r.type == voc.type_for("event") else column
                 if not node_files_unreadable and ref not in broken:
                     col.error(r.file, r.line, f"unknown node {ref!r} in column {what!r}")
                 ok = False

@@ -32,6 +32,7 @@ class RelType:
     dashes: bool
     meaning: str
     career: str = ""  # "job", "arrival" or "" (not part of a career)
+    analysis: str = ""  # "founding", "investment", "membership", "approach", "event" or ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,16 @@ class Vocabulary:
     role_categories: tuple[str, ...]
     list_separator: str = ";"
     organisation_kinds: tuple[str, ...] = field(default=())
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    fact_date: tuple[str, ...] = ("end", "start")
+
+    def group(self, name: str) -> tuple[str, ...]:
+        """A named set of kinds or types from ``[groups]`` (e.g. ``employers``)."""
+        return self.groups[name]
+
+    def type_for(self, analysis: str) -> str:
+        """The relationship type the analyses read as ``analysis`` (e.g. ``investment``)."""
+        return next(name for name, r in self.relationships.items() if r.analysis == analysis)
 
     def career_types(self, role: str) -> tuple[str, ...]:
         """Relationship types whose ``career`` is ``role`` ("job" or "arrival")."""
@@ -70,7 +81,11 @@ class Vocabulary:
 @cache
 def load() -> Vocabulary:
     """Return the vocabulary declared in ``vocabulary.toml``."""
-    text = resources.files("graphkit").joinpath("vocabulary.toml").read_text("utf-8")
+    return parse(resources.files("graphkit").joinpath("vocabulary.toml").read_text("utf-8"))
+
+
+def parse(text: str) -> Vocabulary:
+    """A vocabulary from the text of a ``vocabulary.toml``."""
     raw = tomllib.loads(text)
     nodes = {name: NodeKind(name=name, **spec) for name, spec in raw["nodes"].items()}
     rels = {
@@ -83,6 +98,7 @@ def load() -> Vocabulary:
             dashes=spec["dashes"],
             meaning=spec["meaning"],
             career=spec.get("career", ""),
+            analysis=spec.get("analysis", ""),
         )
         for name, spec in raw["relationships"].items()
     }
@@ -107,4 +123,6 @@ def load() -> Vocabulary:
         role_categories=tuple(raw["role_categories"]),
         list_separator=raw.get("list_separator", ";"),
         organisation_kinds=org_kinds,
+        groups={k: tuple(v) for k, v in raw.get("groups", {}).items()},
+        fact_date=tuple(raw.get("fact_date", ("end", "start"))),
     )

@@ -58,7 +58,7 @@ def test_gds_scores_are_hand_checkable(neo4j_driver):
 
 
 def test_without_gds_the_plugin_is_named(neo4j_driver, neo4j_settings, monkeypatch):
-    monkeypatch.setattr(gds, "PROJECT", "RETURN gds.nosuch.project() AS x")
+    monkeypatch.setattr(gds, "project_query", lambda self_loops=False: "RETURN gds.nosuch.project() AS x")
     original = neo4j_driver.session
 
     class NoGds:
