@@ -196,12 +196,21 @@ def _nx_pivot_closeness(view: nx.Graph, pivs: list[Any], dist: str | None) -> di
 
 
 def _nx_eigenvector(s: nx.Graph, weight: str | None) -> dict[Any, float]:
+    """networkx's eigenvector centrality, the same on every run.
+
+    Power iteration oscillates on bipartite graphs (person-organisation graphs
+    are). It then runs on A + I, which has the same principal eigenvector and
+    converges; from the same uniform start it also gives the same answer every
+    time when several components tie. (ARPACK, networkx's other method, starts
+    from a random vector and picks a random mix of tied components.)"""
     if s.number_of_edges() == 0:
         return dict.fromkeys(s, 0.0)
     try:
         return nx.eigenvector_centrality(s, max_iter=1000, tol=1e-8, weight=weight)
     except nx.PowerIterationFailedConvergence:
-        return nx.eigenvector_centrality_numpy(s, weight=weight)
+        shifted = s.copy()
+        shifted.add_edges_from((v, v, {weight or "weight": 1.0}) for v in s)
+        return nx.eigenvector_centrality(shifted, max_iter=10000, tol=1e-12, weight=weight or "weight")
 
 
 def _igraph_engine(v: View, opts: Options, what: tuple[str, ...] = WHAT) -> dict[str, dict[Any, float]]:
@@ -264,11 +273,39 @@ def _igraph_engine(v: View, opts: Options, what: tuple[str, ...] = WHAT) -> dict
 
 
 def _ig_eigenvector(h: Any, weights: list[float] | None) -> np.ndarray:
+    """The principal eigenvector of the (weighted) adjacency matrix, unit norm.
+
+    Power iteration on A + I from a uniform start, as :func:`_nx_eigenvector` does,
+    not igraph's ARPACK call: ARPACK starts from a random vector (or restarts from
+    one when the start is already an eigenvector), so on a graph whose components
+    tie (three separate moves of one person each) it gave a different mix on every
+    run. If the iteration has not converged after 1,000 steps, Lanczos (``eigsh``)
+    finishes from where it got to."""
+    import scipy.sparse as sp
+
+    n = h.vcount()
     if h.ecount() == 0:
-        return np.zeros(h.vcount())
-    with warnings.catch_warnings():  # igraph warns on disconnected graphs; networkx's definition applies
-        warnings.simplefilter("ignore", RuntimeWarning)
-        ev = np.abs(np.asarray(h.eigenvector_centrality(scale=True, weights=weights), dtype=float))
+        return np.zeros(n)
+    edges = np.asarray(h.get_edgelist(), dtype=np.int64)
+    w = np.ones(len(edges)) if weights is None else np.asarray(weights, dtype=float)
+    a = sp.coo_matrix((w, (edges[:, 0], edges[:, 1])), shape=(n, n)).tocsr()
+    a = a + a.T
+    m = a + sp.identity(n, format="csr")
+    x = np.full(n, 1.0 / math.sqrt(n))
+    for _ in range(1000):
+        y = m @ x
+        y /= np.linalg.norm(y)
+        done = np.abs(y - x).sum() < n * 1e-12
+        x = y
+        if done:
+            break
+    else:
+        from scipy.sparse.linalg import eigsh
+
+        _, vecs = eigsh(a, k=1, which="LA", v0=x, tol=1e-12, maxiter=max(1000, 10 * n))
+        x = vecs[:, 0]
+    ev = np.abs(x)
+    ev[ev < 1e-12] = 0.0
     norm = np.linalg.norm(ev)
     return ev / norm if norm else ev
 

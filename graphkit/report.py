@@ -27,6 +27,9 @@ from .errors import SettingsError
 from .text import plural
 
 FORMATS = ("table", "csv", "json", "markdown", "html")
+#: Centrality values are reported to 12 decimal places: ARPACK (eigenvector) starts
+#: from a random vector, so the last bits of a double differ from run to run.
+DIGITS = 12
 KINDS = ("person", "org")
 
 
@@ -266,7 +269,7 @@ def _centrality(
     key = opts.metrics[0]
     rows.sort(key=lambda r: (-r.values[key], -r.values["degree"], str(r.id)))
     return [
-        {"id": r.id, "name": r.name, "kind": r.kind, **{m: r.values[m] for m in opts.metrics}}
+        {"id": r.id, "name": r.name, "kind": r.kind, **{m: round(r.values[m], DIGITS) for m in opts.metrics}}
         for r in rows[: opts.top]
     ]
 
