@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import math
 import random
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
