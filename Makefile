@@ -36,6 +36,7 @@ test-unit: venv
 lint: venv
 	$(BIN)/ruff check graphkit tests bench
 	$(BIN)/ruff format --check graphkit tests bench
+	$(BIN)/lint-imports
 
 format: venv
 	$(BIN)/ruff check --fix graphkit tests bench

@@ -17,6 +17,7 @@ import networkx as nx
 
 from . import careers
 from . import export as _export
+from . import gds as _gds  # noqa: F401  (registers the neo4j metrics engine)
 from . import graph as _graph
 from . import html as _html
 from . import metrics as _metrics

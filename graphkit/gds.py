@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+from . import metrics as _metrics
 from .metrics import edge_types, node_kinds
 from .neo4j import MissingPlugin, Settings, translate
 
@@ -241,3 +242,6 @@ def view_engine(view: Any, opts: Any, what: tuple[str, ...] = ()) -> dict[str, d
             values = {k: v * scale[metric] for k, v in values.items()}
         out[metric] = {view.nodes[i]: values.get(i, 0.0) for i in range(n)}
     return out
+
+
+_metrics.ENGINES["neo4j"] = view_engine  # graphkit.metrics' engine registry (see there)

@@ -329,16 +329,9 @@ def pivot_closeness(h: Any, pivs: list[int], weights: list[float] | None, chunk:
 
 
 Engine = Callable[..., dict[str, dict[Any, float]]]
+#: The engines by name. graphkit.gds adds "neo4j" (Graph Data Science in the server
+#: of NEO4J_URI) when it is imported, as graphkit.api does: metrics never imports it.
 ENGINES: dict[str, Engine] = {"networkx": _nx_engine, "igraph": _igraph_engine}
-
-
-def _neo4j_engine(v: View, opts: Options, what: tuple[str, ...] = WHAT) -> dict[str, dict[Any, float]]:
-    from . import gds
-
-    return gds.view_engine(v, opts, what)
-
-
-ENGINES["neo4j"] = _neo4j_engine  # Graph Data Science in the server of NEO4J_URI (graphkit.gds)
 
 
 def engine_for(name: str, n: int) -> Engine:

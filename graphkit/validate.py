@@ -7,6 +7,7 @@ them all when there is any error; warnings ride along on the dataset.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -262,12 +263,10 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
     return dataset, sorted(col.issues)
 
 
-def _stint_span(r: Relationship) -> tuple[int, int]:
+def _stint_span(r: Relationship) -> tuple[dt.date, dt.date]:
     """The days a relationship can cover: from its start's first day to its end's last day."""
-    from .careers import NEG, POS, span
-
-    lo = span(r.start)[0] if r.start else NEG
-    hi = span(r.end)[1] if r.end else POS
+    lo = (dates.parse(r.start).earliest if r.start else None) or dt.date.min
+    hi = (dates.parse(r.end).latest if r.end else None) or dt.date.max
     return lo, hi
 
 

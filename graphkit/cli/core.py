@@ -8,7 +8,7 @@ import click
 
 from .. import api
 from ..text import plural
-from . import is_terminal, main
+from .app import is_terminal, main
 
 DIR = click.argument("directory", default="data", type=click.Path(file_okay=False, path_type=Path))
 ENCODING = click.option(

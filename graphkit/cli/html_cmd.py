@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from .. import api, html
-from . import main
+from .app import main
 from .core import DIR, ENCODING
 
 OUT = click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path))

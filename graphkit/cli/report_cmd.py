@@ -12,7 +12,7 @@ import click
 from .. import api
 from ..metrics import ENGINES, METRICS, Options
 from ..report import FORMATS, KINDS, ReportOptions, print_rich, render
-from . import is_terminal, main
+from .app import is_terminal, main
 from .core import DIR, ENCODING
 from .neo4j_cmd import connection_options
 
