@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT
-from graphkit import metrics, report
+from graphkit import careers, metrics, report
 from graphkit.synthetic import synthetic_graph
 
 DIGEST = (
@@ -35,7 +35,7 @@ def test_report_on_a_synthetic_graph_with_sampling():
     g = synthetic_graph(3000, seed=2)
     opts = report.ReportOptions(top=5, metric_options=metrics.Options(exact_max=1000, samples=64))
     r = report.build(g, opts)
-    moves = report.flows.moves(g)
+    moves = careers.moves(g)
     departures = sum(1 for _, _, d in g.edges(data=True) if d["type"] == "WORKED_AT" and d["end"])
     assert r["statistics"]["departures"] == departures == len([m for m in moves if m.origin is not None])
     assert len(r["centrality"]["person_org"]) == 5

@@ -41,22 +41,33 @@ def launch_context(playwright: object, profile: str, exe: str) -> object:
 
 
 @pytest.fixture(scope="session")
-def browser_context() -> Iterator[object]:
-    """A persistent Chromium context in a temporary profile (we may run as root)."""
+def playwright() -> Iterator[object]:
+    """One Playwright for the whole session (the sync API cannot be started twice at once)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.skip("playwright is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def chromium_exe() -> str:
     exe = chromium_path()
     if exe is None:
         pytest.skip("chromium is not installed (apt-get install chromium, or make system-deps)")
+    return exe
+
+
+@pytest.fixture(scope="session")
+def browser_context(playwright, chromium_exe) -> Iterator[object]:
+    """A persistent Chromium context in a temporary profile (we may run as root)."""
     profile = tempfile.mkdtemp(prefix="graphkit-chromium-")
     try:
-        with sync_playwright() as p:
-            context = launch_context(p, profile, exe)
-            try:
-                yield context
-            finally:
-                context.close()
+        context = launch_context(playwright, profile, chromium_exe)
+        try:
+            yield context
+        finally:
+            context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)

@@ -26,7 +26,7 @@ import graphkit
 from conftest import DATA, ROOT
 from graphkit import neo4j as gn
 
-from .conftest import chromium_path, launch_context
+from .conftest import launch_context
 
 pytestmark = pytest.mark.integration
 
@@ -85,25 +85,18 @@ class Recorder:
 
 
 @pytest.fixture
-def chromium() -> Iterator[tuple[object, object, Recorder]]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed (pip install -e '.[dev]')")
-    exe = chromium_path()
-    if exe is None:
-        pytest.skip("chromium is not installed (apt-get install chromium, or make system-deps)")
+def chromium(playwright, chromium_exe) -> Iterator[tuple[object, object, Recorder]]:
+    """A fresh Chromium profile (Browser keeps its settings in the profile), on the session's Playwright."""
     profile = tempfile.mkdtemp(prefix="graphkit-neo4j-browser-")
     try:
-        with sync_playwright() as p:
-            context = launch_context(p, profile, exe)
-            try:
-                page = context.new_page()
-                recorder = Recorder()
-                recorder.attach(context, page)
-                yield context, page, recorder
-            finally:
-                context.close()
+        context = launch_context(playwright, profile, chromium_exe)
+        try:
+            page = context.new_page()
+            recorder = Recorder()
+            recorder.attach(context, page)
+            yield context, page, recorder
+        finally:
+            context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
 

@@ -1,0 +1,162 @@
+"""Change from one half-year to the next, and communities."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+import networkx as nx
+
+from .. import careers, flows, periods, vocab
+from .. import metrics as mx
+from .options import ReportOptions, _name
+from .stats import _stats
+
+# --- periods -----------------------------------------------------------------
+
+
+def periods_section(
+    g: nx.MultiDiGraph, opts: ReportOptions, only: periods.Period | None, known: list[careers.Move]
+) -> dict[str, Any]:
+    all_periods = periods.data_periods(g)
+    if only is not None:
+        prev = periods.half_year(only.start - dt.timedelta(days=1))
+        chosen = [prev, only] if only.label.count("H") else [only]
+    else:
+        chosen = all_periods
+    rows = []
+    by_company = []
+    previous: dict[str, Any] | None = None
+    split = periods.split(g, chosen, opts.include_possible)
+    for p in chosen:
+        h = split[p.label]
+        ms = periods.moves_in(known, p, opts.include_possible)
+        stats = _stats(ms)
+        out = {r.id: r.outflow for r in flows.org_flows(g, ms)}
+        for org, n in sorted(out.items(), key=lambda x: (-x[1], _name(g, x[0]))):
+            if n:
+                by_company.append({"period": p.label, "org": org, "name": _name(g, org), "departures": n})
+        has_edges = any(t in mx.edge_types() for _, _, t in h.edges(data="type"))
+        if has_edges:
+            vals = mx.compute(h, opts.engine, "person_org", opts.metric_options, what=("betweenness",))
+            btw = vals["betweenness"]
+        else:
+            btw = {}
+        entry: dict[str, Any] = {
+            "period": p.label,
+            "start": p.start.isoformat(),
+            "end": p.end.isoformat(),
+            "departures": stats["departures"],
+            "founders": stats["founders"],
+            "commercial": stats["commercial"],
+            "named": stats["named"],
+            "unnamed": stats["unnamed"],
+            "destinations": stats["destinations"],
+            "top_brokers": [
+                {"id": v, "name": _name(g, v), "betweenness": b}
+                for v, b in sorted(btw.items(), key=lambda x: (-x[1], str(x[0])))[:5]
+                if b > 0
+            ],
+        }
+        if previous is not None:
+            pb, po = previous["_btw"], previous["_out"]
+            rising = sorted(
+                ((v, btw.get(v, 0.0) - pb.get(v, 0.0)) for v in set(btw) | set(pb)),
+                key=lambda x: (-x[1], str(x[0])),
+            )
+            entry["rising_brokers"] = [
+                {"id": v, "name": _name(g, v), "change": d} for v, d in rising[: opts.top] if d > 0
+            ][:5]
+            grow = sorted(
+                ((o, out.get(o, 0) - po.get(o, 0), out.get(o, 0)) for o in set(out) | set(po)),
+                key=lambda x: (-x[1], _name(g, x[0])),
+            )
+            entry["outflow_change"] = [
+                {"id": o, "name": _name(g, o), "change": d, "outflow": n} for o, d, n in grow if d != 0
+            ][: opts.top]
+            entry["hollowed_out"] = [
+                {"id": o, "name": _name(g, o), "outflow": n} for o, d, n in grow if n >= 3 and d > 0
+            ]
+        entry["_btw"], entry["_out"] = btw, out
+        rows.append(entry)
+        previous = entry
+    for e in rows:
+        del e["_btw"], e["_out"]
+    return {
+        "unit": "half-year",
+        "counted": "certain" + (" or possible" if opts.include_possible else ""),
+        "periods": rows,
+        "departures_by_company": by_company,
+    }
+
+
+# --- communities -------------------------------------------------------------
+
+
+def communities_section(g: nx.MultiDiGraph, opts: ReportOptions) -> dict[str, Any]:
+    alumni = [
+        {
+            "orgs": list(c.orgs),
+            "names": [_name(g, o) for o in c.orgs],
+            "people": list(c.people),
+            "people_names": [_name(g, p) for p in c.people],
+        }
+        for c in flows.alumni_clusters(g)[: opts.top]
+    ]
+    view = mx.person_org_view(g)
+    comms = louvain(view, opts.metric_options.seed, opts.engine)
+    deg: Counter[Any] = Counter()
+    for a, b in view.edges:
+        deg[view.nodes[a]] += 1
+        deg[view.nodes[b]] += 1
+    rows = []
+    employers, persons = vocab.load().group("employers"), vocab.load().group("people")
+    for c in comms[: opts.top]:
+        orgs = sorted((v for v in c if g.nodes[v].get("kind") in employers), key=lambda v: (-deg[v], str(v)))
+        people = [v for v in c if g.nodes[v].get("kind") in persons]
+        rows.append(
+            {
+                "size": len(c),
+                "people": len(people),
+                "organisations": [_name(g, o) for o in orgs[:8]],
+                "members": [_name(g, v) for v in sorted(c, key=lambda v: (-deg[v], str(v)))[:10]],
+            }
+        )
+    return {
+        "method": "Louvain modularity (seed 0) on the undirected person-organisation graph",
+        "alumni": alumni,
+        "louvain": rows,
+    }
+
+
+def louvain(view: mx.View, seed: int = 0, engine: str = "auto") -> list[set[Any]]:
+    """Louvain communities of the view's non-isolated nodes, largest first.
+
+    networkx's ``louvain_communities(seed=seed)`` on small graphs, igraph's
+    multilevel algorithm (seeded the same way) on large ones.
+    """
+    touched = sorted({i for e in view.edges for i in e})
+    if not touched:
+        return []
+    if engine == "networkx" or (engine == "auto" and len(touched) < mx.AUTO_IGRAPH_MIN):
+        s = nx.Graph()
+        s.add_nodes_from(view.nodes[i] for i in touched)
+        s.add_edges_from((view.nodes[a], view.nodes[b]) for a, b in view.edges)
+        comms = nx.community.louvain_communities(s, seed=seed)
+    else:
+        import random
+
+        import igraph as ig
+
+        h = ig.Graph(n=len(view.nodes), edges=view.edges)
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            membership = h.community_multilevel().membership
+        finally:
+            ig.set_random_number_generator(random)
+        groups: dict[int, set[Any]] = defaultdict(set)
+        for i in touched:
+            groups[membership[i]].add(view.nodes[i])
+        comms = list(groups.values())
+    return sorted(comms, key=lambda c: (-len(c), min(map(str, c))))

@@ -1,0 +1,172 @@
+"""Renderers: one function per format, chosen through :data:`RENDERERS`."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+
+from ..errors import SettingsError
+from ..text import plural
+from .build import build
+from .options import FORMATS, ReportOptions
+from .tables import _fmt, tables
+
+
+def _scope_line(r: dict[str, Any]) -> str:
+    s = r["scope"]
+    parts = [f"{plural(r['nodes'], 'node')}, {plural(r['relationships'], 'relationship')}"]
+    if s["period"]:
+        parts.append(f"period {s['period']} ({s['counted']})")
+    if s["as_of"]:
+        parts.append(f"as of {s['as_of']}")
+    return "; ".join(parts)
+
+
+def to_json(r: dict[str, Any]) -> str:
+    return json.dumps(r, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def to_csv(r: dict[str, Any]) -> str:
+    """Every table in one CSV: ``section, row, column, value`` (long format)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["section", "row", "column", "value"])
+    for t in tables(r):
+        for i, row in enumerate(t.rows, 1):
+            for h, v in zip(t.headers, row, strict=True):
+                w.writerow(
+                    [t.key, i, h, v if isinstance(v, (int, float)) and not isinstance(v, bool) else _fmt(v)]
+                )
+    return buf.getvalue()
+
+
+def md_text(text: str) -> str:
+    """Text that Markdown shows literally as far as HTML goes: no tag, no entity."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
+    """A Markdown table. Cells are escaped: ``&`` and ``<`` become entities (Markdown
+    passes raw HTML through to the page, and no tag can start without ``<``), ``|``
+    is backslashed."""
+
+    def cell(text: Any) -> str:
+        return md_text(_fmt(text)).replace("|", "\\|").replace("\n", " ")
+
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def to_markdown(r: dict[str, Any], charts: bool = True) -> str:
+    from .. import charts as charts_mod
+
+    lines = [f"# {md_text(r['title'])}", "", f"Dataset: `{md_text(r['dataset'])}`. {_scope_line(r)}.", ""]
+    if charts:
+        for chart in charts_mod.for_report(r):
+            lines += [f"![{chart.title}]({charts_mod.data_uri(chart.svg)})", ""]
+    for t in tables(r):
+        lines += [f"## {t.title}", ""]
+        if t.note:
+            lines += [md_text(t.note).replace("\n", "  \n"), ""]
+        lines += [markdown_table(t.headers, t.rows) if t.rows else "_(none)_", ""]
+    return "\n".join(lines)
+
+
+HTML_STYLE = """
+body{font-family:"Noto Sans CJK SC","Noto Sans CJK JP",system-ui,sans-serif;margin:2em auto;max-width:1100px;color:#222}
+table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}
+th{background:#f3f3f3}td.n{text-align:right}p.note{color:#555;white-space:pre-line}figure{margin:1em 0}
+"""
+
+
+def to_html(r: dict[str, Any]) -> str:
+    from .. import charts as charts_mod
+
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{e(r['title'])}</title><style>{HTML_STYLE}</style></head><body>",
+        f"<h1>{e(r['title'])}</h1>",
+        f"<p>Dataset: <code>{e(r['dataset'])}</code>. {e(_scope_line(r))}.</p>",
+    ]
+    for chart in charts_mod.for_report(r):
+        parts.append(
+            f"<figure>{charts_mod.inline_svg(chart.svg)}<figcaption>{e(chart.title)}</figcaption></figure>"
+        )
+    for t in tables(r):
+        parts.append(f'<h2 id="{e(t.key)}">{e(t.title)}</h2>')
+        if t.note:
+            parts.append(f'<p class="note">{e(t.note)}</p>')
+        if not t.rows:
+            parts.append("<p><em>(none)</em></p>")
+            continue
+        parts.append(
+            "<table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in t.headers) + "</tr></thead><tbody>"
+        )
+        for row in t.rows:
+            cells = "".join(
+                f'<td class="n">{e(_fmt(c))}</td>'
+                if isinstance(c, (int, float)) and not isinstance(c, bool)
+                else f"<td>{e(_fmt(c))}</td>"
+                for c in row
+            )
+            parts.append(f"<tr>{cells}</tr>")
+        parts.append("</tbody></table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def to_text(r: dict[str, Any]) -> str:
+    """Plain tab-separated tables (for pipes)."""
+    lines = [f"graphkit report: {_scope_line(r)}"]
+    for t in tables(r):
+        lines += ["", f"# {t.title}", "\t".join(t.headers)]
+        lines += ["\t".join(_fmt(c) for c in row) for row in t.rows]
+        if t.note and t.key == "claims":
+            lines += [t.note]
+    return "\n".join(lines) + "\n"
+
+
+def print_rich(r: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    console = Console()
+    console.print(f"[bold]graphkit report[/bold]: {_scope_line(r)}", markup=True, highlight=False)
+    for t in tables(r):
+        table = RichTable(title=t.title, caption=t.note or None)
+        for h in t.headers:
+            table.add_column(h)
+        for row in t.rows:
+            table.add_row(*(_fmt(c) for c in row))
+        console.print(table)
+
+
+#: The renderers, by format name (``graphkit report --format``).
+RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "table": to_text,
+    "csv": to_csv,
+    "json": to_json,
+    "markdown": to_markdown,
+    "html": to_html,
+}
+
+
+def render(r: dict[str, Any], fmt: str) -> str:
+    if fmt not in RENDERERS:
+        raise SettingsError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    return RENDERERS[fmt](r)
+
+
+def markdown_report(g: nx.MultiDiGraph, top: int = 15) -> str:
+    """The full report as Markdown (with charts); used by ``graphkit demo``."""
+    return to_markdown(build(g, ReportOptions(top=top)))
