@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,11 @@ CENTRALITY_NOTE = {
 
 def tables(r: dict[str, Any]) -> list[Table]:
     """The report as a list of tables (shared by every format but JSON)."""
+    return [t for section in SECTIONS for t in section(r)]
+
+
+def _centrality_tables(r: dict[str, Any]) -> list[Table]:
+    """The two centrality rankings."""
     out: list[Table] = []
     for graph, title in (
         ("person_org", "Centrality: person-organisation graph"),
@@ -60,6 +66,12 @@ def tables(r: dict[str, Any]) -> list[Table]:
                 CENTRALITY_NOTE[graph],
             )
         )
+    return out
+
+
+def _flow_tables(r: dict[str, Any]) -> list[Table]:
+    """Flow per organisation, the flow matrix and the moves."""
+    out: list[Table] = []
     f = r["flows"]
     out.append(
         Table(
@@ -95,6 +107,12 @@ def tables(r: dict[str, Any]) -> list[Table]:
             ],
         )
     )
+    return out
+
+
+def _career_tables(r: dict[str, Any]) -> list[Table]:
+    """Boomerangs, ambiguous moves and role changes."""
+    out: list[Table] = []
     c = r["careers"]
     out.append(
         Table(
@@ -126,6 +144,12 @@ def tables(r: dict[str, Any]) -> list[Table]:
             ],
         )
     )
+    return out
+
+
+def _capital_tables(r: dict[str, Any]) -> list[Table]:
+    """Capital follows talent."""
+    out: list[Table] = []
     out.append(
         Table(
             "capital_follows_talent",
@@ -147,6 +171,12 @@ def tables(r: dict[str, Any]) -> list[Table]:
             "Lag = days from the departure to the investment, a range because both dates are fuzzy.",
         )
     )
+    return out
+
+
+def _statistics_tables(r: dict[str, Any]) -> list[Table]:
+    """The article's statistics."""
+    out: list[Table] = []
     s = r["statistics"]
     d = s["destinations"]
     out.append(
@@ -166,6 +196,12 @@ def tables(r: dict[str, Any]) -> list[Table]:
             ],
         )
     )
+    return out
+
+
+def _claims_tables(r: dict[str, Any]) -> list[Table]:
+    """The sources' claims next to the data."""
+    out: list[Table] = []
     out.append(
         Table(
             "claims",
@@ -186,6 +222,12 @@ def tables(r: dict[str, Any]) -> list[Table]:
             "\n".join(c["statement"] for c in r["claims"]),
         )
     )
+    return out
+
+
+def _period_tables(r: dict[str, Any]) -> list[Table]:
+    """Per half-year figures, when the report has them."""
+    out: list[Table] = []
     if "periods" in r:
         p = r["periods"]
         out.append(
@@ -231,6 +273,12 @@ def tables(r: dict[str, Any]) -> list[Table]:
                 [[x["period"], x["name"], x["departures"]] for x in p["departures_by_company"]],
             )
         )
+    return out
+
+
+def _community_tables(r: dict[str, Any]) -> list[Table]:
+    """Alumni clusters and Louvain communities, when the report has them."""
+    out: list[Table] = []
     if "communities" in r:
         c = r["communities"]
         out.append(
@@ -257,6 +305,19 @@ def tables(r: dict[str, Any]) -> list[Table]:
             )
         )
     return out
+
+
+#: The report's tables, section by section, in the order every format shows them.
+SECTIONS: tuple[Callable[[dict[str, Any]], list[Table]], ...] = (
+    _centrality_tables,
+    _flow_tables,
+    _career_tables,
+    _capital_tables,
+    _statistics_tables,
+    _claims_tables,
+    _period_tables,
+    _community_tables,
+)
 
 
 def _move_note(m: dict[str, Any]) -> str:
