@@ -158,34 +158,61 @@ def page_data(
 ) -> dict[str, Any]:
     """Everything the page shows, as plain JSON-able data (one pass over nodes and edges)."""
     say = progress or (lambda _: None)
-    voc = vocab.load()
     n = g.number_of_nodes()
-    big = n > BIG
     if positions is None:
         say(f"layout of {n} nodes")
         positions = layout.positions(g, seed, spacing_for(n))
     say(f"node sizes by {size_by}")
     values = _sizes(g, size_by)
-    vmax = max(values.values(), default=0.0) or 1.0
-    lo, hi = (0.25 * layout.SPACING, 0.9 * layout.SPACING) if big else (8.0, 22.0)
-
     say("nodes and relationships")
-    kind_names = list(voc.nodes)
-    kind_index = {k: i for i, k in enumerate(kind_names)}
-    type_names = list(voc.relationships)
-    type_index = {t: i for i, t in enumerate(type_names)}
+    index, nodes, node_info, kind_counts = _node_records(g, positions, values)
+    edges, edge_info, type_counts, all_days = _edge_records(g, index)
+    say("moves")
+    moves, role_changes = _careers(g, careers.ensure(g), index)
+    sources = {
+        sid: {k: s.get(k) or "" for k in ("title", "publisher", "published", "url")}
+        for sid, s in (g.graph.get("sources") or {}).items()
+    }
+    first, last = (min(all_days), max(all_days)) if all_days else ("", "")
+    return {
+        "title": title or graph_mod.title(g),
+        "subtitle": _subtitle(g, sources, first, last, kind_counts),
+        "dataset": os.path.basename(
+            str(g.graph.get("directory") or g.graph.get("name") or "graph").rstrip("/\\")
+        ),
+        "view": view,
+        "big": n > BIG,
+        "sizeBy": size_by,
+        "span": [first, last],
+        **_legend(kind_counts, type_counts),
+        "nodes": nodes,
+        "nodeInfo": node_info,
+        "edges": edges,
+        "edgeInfo": edge_info,
+        "moves": moves,
+        "roleChanges": role_changes,
+        "sources": sources,
+        "options": vis_options(n, seed),
+    }
+
+
+def _node_records(
+    g: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], values: dict[str, float]
+) -> tuple[dict[str, int], list[list[Any]], list[dict[str, Any]], dict[str, int]]:
+    """Per node: [id, name, name_en, kind index, x, y, size] and its panel details."""
+    kind_index = {k: i for i, k in enumerate(vocab.load().nodes)}
+    kind_counts = dict.fromkeys(kind_index, 0)
+    vmax = max(values.values(), default=0.0) or 1.0
+    lo, hi = (0.25 * layout.SPACING, 0.9 * layout.SPACING) if g.number_of_nodes() > BIG else (8.0, 22.0)
     index: dict[str, int] = {}
     nodes: list[list[Any]] = []
     node_info: list[dict[str, Any]] = []
-    kind_counts = dict.fromkeys(kind_names, 0)
-    all_days: list[str] = []
     for i, (v, d) in enumerate(g.nodes(data=True)):
         index[v] = i
         x, y = positions[v]
         value = values.get(v)
         # Groups and events are not in the centrality graph: a fixed middle size.
         size = (lo + hi) / 2 if value is None else lo + (hi - lo) * (value / vmax) ** 0.5
-        value = value or 0.0
         nodes.append(
             [
                 str(v),
@@ -198,7 +225,7 @@ def page_data(
             ]
         )
         kind_counts[d["kind"]] += 1
-        info: dict[str, Any] = {"m": round(value, 4)}
+        info: dict[str, Any] = {"m": round(value or 0.0, 4)}
         for key in ("aliases", "note", "category", "event_type"):
             if d.get(key):
                 info[key] = d[key]
@@ -208,11 +235,18 @@ def page_data(
             info["date"] = d["date"]
             info["date_en"], info["date_zh"] = _human(d["date"])
         node_info.append(info)
+    return index, nodes, node_info, kind_counts
 
+
+def _edge_records(
+    g: nx.MultiDiGraph, index: dict[str, int]
+) -> tuple[list[list[Any]], list[dict[str, Any]], dict[str, int], list[str]]:
+    """Per relationship: [from, to, type index, fact span, dated, stint start] and its details."""
+    type_index = {t: i for i, t in enumerate(vocab.load().relationships)}
+    type_counts = dict.fromkeys(type_index, 0)
     edges: list[list[Any]] = []
     edge_info: list[dict[str, Any]] = []
-    type_counts = dict.fromkeys(type_names, 0)
-    c = careers.ensure(g)
+    all_days: list[str] = []
     for u, v, d in g.edges(data=True):
         type_counts[d["type"]] += 1
         # The fact's span as graphkit.careers dated it (the page applies no date rule of its
@@ -238,67 +272,47 @@ def page_data(
                 info[prefix + "_en"], info[prefix + "_zh"] = _human(d[prefix])
                 all_days.extend(x for x in (d[prefix + "_earliest"], d[prefix + "_latest"]) if x)
         edge_info.append(info)
+    return edges, edge_info, type_counts, all_days
 
-    say("moves")
-    moves, role_changes = _careers(g, c, index)
-    sources = {
-        sid: {k: s.get(k) or "" for k in ("title", "publisher", "published", "url")}
-        for sid, s in (g.graph.get("sources") or {}).items()
-    }
-    dataset = os.path.basename(str(g.graph.get("directory") or g.graph.get("name") or "graph").rstrip("/\\"))
-    first, last = (min(all_days), max(all_days)) if all_days else ("", "")
+
+def _subtitle(
+    g: nx.MultiDiGraph, sources: dict[str, dict[str, str]], first: str, last: str, kind_counts: dict[str, int]
+) -> str:
+    """Publishers · the span of the dates · counts."""
     span_en = span_zh = ""
     if first:
         a, b = _human(_month(first)), _human(_month(last))
         span_en, span_zh = f"{a[0]} – {b[0]}", f"{a[1]} – {b[1]}"
     publishers = sorted({s["publisher"] for s in sources.values() if s["publisher"]})
-    n_people = sum(kind_counts.get(k, 0) for k in voc.group("people"))
-    subtitle = " · ".join(
-        p
-        for p in (
-            "、".join(publishers),
-            span_zh and f"{span_zh} ({span_en})",
-            f"{plural(n, 'node')} ({plural(n_people, 'person', 'people')})",
-            plural(g.number_of_edges(), "relationship"),
-        )
-        if p
+    n_people = sum(kind_counts.get(k, 0) for k in vocab.load().group("people"))
+    parts = (
+        "、".join(publishers),
+        span_zh and f"{span_zh} ({span_en})",
+        f"{plural(g.number_of_nodes(), 'node')} ({plural(n_people, 'person', 'people')})",
+        plural(g.number_of_edges(), "relationship"),
     )
+    return " · ".join(p for p in parts if p)
+
+
+def _legend(kind_counts: dict[str, int], type_counts: dict[str, int]) -> dict[str, Any]:
+    """The legend: every kind and type of the vocabulary, with its colour and count."""
+    voc = vocab.load()
     return {
-        "title": title or graph_mod.title(g),
-        "subtitle": subtitle,
-        "dataset": dataset,
-        "view": view,
-        "big": big,
-        "sizeBy": size_by,
-        "span": [first, last],
         "kinds": [
-            {
-                "name": k,
-                "label_zh": voc.nodes[k].label_zh,
-                "colour": voc.nodes[k].colour,
-                "count": kind_counts[k],
-            }
-            for k in kind_names
+            {"name": k, "label_zh": n.label_zh, "colour": n.colour, "count": kind_counts[k]}
+            for k, n in voc.nodes.items()
         ],
         "types": [
             {
                 "name": t,
-                "label_zh": voc.relationships[t].label_zh,
-                "colour": voc.relationships[t].colour,
-                "dashes": voc.relationships[t].dashes,
-                "meaning": voc.relationships[t].meaning,
+                "label_zh": r.label_zh,
+                "colour": r.colour,
+                "dashes": r.dashes,
+                "meaning": r.meaning,
                 "count": type_counts[t],
             }
-            for t in type_names
+            for t, r in voc.relationships.items()
         ],
-        "nodes": nodes,
-        "nodeInfo": node_info,
-        "edges": edges,
-        "edgeInfo": edge_info,
-        "moves": moves,
-        "roleChanges": role_changes,
-        "sources": sources,
-        "options": vis_options(n, seed),
     }
 
 
