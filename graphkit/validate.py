@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,26 @@ def _read(directory: Path, encoding: str | None, col: _Collector) -> dict[str, T
     return tables
 
 
+@dataclass
+class _Pass:
+    """What the passes share: the issues, and what is known to be broken or missing.
+
+    Ids that exist in rows with errors, and files that could not be read at all, are
+    not reported again when something refers to them (one mistake, one message)."""
+
+    col: _Collector
+    broken: set[str]
+    node_files_unreadable: bool
+    sources_unreadable: bool
+    sources: dict[str, Source] = field(default_factory=dict)
+    nodes: dict[str, Node] = field(default_factory=dict)
+
+    def check_sources(self, rec: Any) -> None:
+        for sid in rec.sources:
+            if sid not in self.sources and not self.sources_unreadable and sid not in self.broken:
+                self.col.error(rec.file, rec.line, f"unknown source {sid!r} in column 'sources'")
+
+
 def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset | None, list[Issue]]:
     """Validate a data directory. Return the dataset (None on error) and all issues."""
     voc = vocab.load()
@@ -117,38 +138,56 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         raise ReadError("no such data directory", str(directory))
     col = _Collector()
     tables = _read(directory, encoding, col)
-
-    # Ids that exist in rows with errors, and files that could not be read at all:
-    # references to them are not reported again (one mistake, one message).
-    broken: set[str] = set()
     unreadable = {
         name
         for name in voc.files
         if name not in tables and (name in REQUIRED_FILES or (directory / name).exists())
     }
+    broken: set[str] = set()
 
     def rows(name: str, model: type[BaseModel], **fixed: Any) -> list[Any]:
         return _rows(tables[name], model, col, broken, **fixed) if name in tables else []
 
-    sources: list[Source] = rows("sources.csv", Source)
     person_kind = next(k for k, n in voc.nodes.items() if n.file == "people.csv")
+    sources: list[Source] = rows("sources.csv", Source)
     people: list[Node] = rows("people.csv", Node, kind=person_kind)
     orgs: list[Node] = rows("organisations.csv", Node)
     rels: list[Relationship] = rows("relationships.csv", Relationship)
     events: list[Event] = rows("events.csv", Event)
     claims: list[Claim] = rows("claims.csv", Claim)
-
     for rec in [*sources, *people, *orgs, *events, *claims]:
         broken.discard(rec.id)
-    node_files_unreadable = bool(unreadable & {"people.csv", "organisations.csv", "events.csv"})
-    sources_unreadable = "sources.csv" in unreadable
+    ctx = _Pass(
+        col,
+        broken,
+        node_files_unreadable=bool(unreadable & {"people.csv", "organisations.csv", "events.csv"}),
+        sources_unreadable="sources.csv" in unreadable,
+    )
+    ctx.sources = _unique(sources, col)
+    _node_pass(ctx, people, orgs, events)
+    good_rels = _relationship_pass(ctx, [*rels, *_event_links(events)])
+    _claim_pass(ctx, claims)
+    _warn_duplicate_people(people, col)
+    if col.errors:
+        return None, sorted(col.issues)
+    dataset = Dataset(
+        directory=str(directory),
+        sources=ctx.sources,
+        nodes=ctx.nodes,
+        relationships=good_rels,
+        events=events,
+        claims=claims,
+        warnings=sorted(col.warnings),
+    )
+    return dataset, sorted(col.issues)
 
-    src_by_id: dict[str, Source] = _unique(sources, col)
 
-    org_kinds = voc.organisation_kinds
+def _node_pass(ctx: _Pass, people: list[Node], orgs: list[Node], events: list[Event]) -> None:
+    """Organisation kinds, unique ids across people, organisations and events, their sources."""
+    org_kinds = vocab.load().organisation_kinds
     for o in orgs:
         if o.kind not in org_kinds:
-            col.error(
+            ctx.col.error(
                 o.file, o.line, f"unknown node kind {o.kind!r} (expected one of: {', '.join(org_kinds)})"
             )
     event_nodes = [
@@ -166,70 +205,40 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         )
         for e in events
     ]
-    nodes: dict[str, Node] = _unique([*people, *(o for o in orgs if o.kind in org_kinds), *event_nodes], col)
-
-    def check_sources(rec: Any) -> None:
-        for sid in rec.sources:
-            if sid not in src_by_id and not sources_unreadable and sid not in broken:
-                col.error(rec.file, rec.line, f"unknown source {sid!r} in column 'sources'")
-
+    ctx.nodes = _unique([*people, *(o for o in orgs if o.kind in org_kinds), *event_nodes], ctx.col)
     for n in [*people, *orgs, *event_nodes]:
-        check_sources(n)
+        ctx.check_sources(n)
 
-    all_rels = list(rels)
-    for e in events:
-        all_rels.append(
-            Relationship(
-                type=voc.type_for("event"),
-                source=e.org,
-                target=e.id,
-                start=e.date,
-                status=e.status,
-                sources=e.sources,
-                evidence=e.evidence,
-                file=e.file,
-                line=e.line,
-            )
+
+def _event_links(events: list[Event]) -> list[Relationship]:
+    """One relationship from each event's organisation to the event (``HAD_EVENT``)."""
+    link = vocab.load().type_for("event")
+    return [
+        Relationship(
+            type=link,
+            source=e.org,
+            target=e.id,
+            start=e.date,
+            status=e.status,
+            sources=e.sources,
+            evidence=e.evidence,
+            file=e.file,
+            line=e.line,
         )
+        for e in events
+    ]
+
+
+def _relationship_pass(ctx: _Pass, rels: list[Relationship]) -> list[Relationship]:
+    """Every relationship checked; the good ones returned (exact duplicates are errors)."""
     seen: dict[str, Relationship] = {}
-    good_rels: list[Relationship] = []
-    for r in all_rels:
-        ok = True
-        check_sources(r)
-        spec = voc.relationships.get(r.type)
-        if spec is None:
-            col.error(
-                r.file,
-                r.line,
-                f"unknown relationship type {r.type!r} (expected one of: {', '.join(voc.relationships)})",
-            )
-            ok = False
-        ends = []
-        for column, ref in (("from", r.source), ("to", r.target)):
-            if ref not in nodes:
-                what = "org" if r.type == voc.type_for("event") else column
-                if not node_files_unreadable and ref not in broken:
-                    col.error(r.file, r.line, f"unknown node {ref!r} in column {what!r}")
-                ok = False
-            ends.append(nodes.get(ref))
-        if ok and spec:
-            a, b = ends
-            if a.kind not in spec.sources or b.kind not in spec.targets:  # type: ignore[union-attr]
-                col.error(
-                    r.file,
-                    r.line,
-                    f"{r.type} cannot go from {a.kind} {a.id!r} to {b.kind} {b.id!r} "  # type: ignore[union-attr]
-                    f"(expected {' or '.join(spec.sources)} -> {' or '.join(spec.targets)})",
-                )
-                ok = False
-        if r.start and r.end:
-            s, e = dates.parse(r.start), dates.parse(r.end)
-            if s.earliest and e.latest and e.latest < s.earliest:
-                col.error(r.file, r.line, f"end {r.end!r} is before start {r.start!r}")
-                ok = False
+    good: list[Relationship] = []
+    for r in rels:
+        ctx.check_sources(r)
+        ok = _relationship_ok(ctx, r)
         if r.key in seen:
             first = seen[r.key]
-            col.error(
+            ctx.col.error(
                 r.file,
                 r.line,
                 f"duplicate relationship {r.type} {r.source} -> {r.target} (first at {first.file}:{first.line})",
@@ -238,29 +247,53 @@ def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset |
         else:
             seen[r.key] = r
         if ok:
-            good_rels.append(r)
-    _warn_repeated_stints(good_rels, col)
+            good.append(r)
+    _warn_repeated_stints(good, ctx.col)
+    return good
 
-    _unique(claims, col)
+
+def _relationship_ok(ctx: _Pass, r: Relationship) -> bool:
+    """A known type, known ends of the kinds the type allows, and an end no earlier than the start."""
+    voc = vocab.load()
+    col, ok = ctx.col, True
+    spec = voc.relationships.get(r.type)
+    if spec is None:
+        col.error(
+            r.file,
+            r.line,
+            f"unknown relationship type {r.type!r} (expected one of: {', '.join(voc.relationships)})",
+        )
+        ok = False
+    for column, ref in (("from", r.source), ("to", r.target)):
+        if ref not in ctx.nodes:
+            what = "org" if r.type == voc.type_for("event") else column
+            if not ctx.node_files_unreadable and ref not in ctx.broken:
+                col.error(r.file, r.line, f"unknown node {ref!r} in column {what!r}")
+            ok = False
+    if ok and spec:
+        a, b = ctx.nodes[r.source], ctx.nodes[r.target]
+        if a.kind not in spec.sources or b.kind not in spec.targets:
+            col.error(
+                r.file,
+                r.line,
+                f"{r.type} cannot go from {a.kind} {a.id!r} to {b.kind} {b.id!r} "
+                f"(expected {' or '.join(spec.sources)} -> {' or '.join(spec.targets)})",
+            )
+            ok = False
+    if r.start and r.end:
+        s, e = dates.parse(r.start), dates.parse(r.end)
+        if s.earliest and e.latest and e.latest < s.earliest:
+            col.error(r.file, r.line, f"end {r.end!r} is before start {r.start!r}")
+            ok = False
+    return ok
+
+
+def _claim_pass(ctx: _Pass, claims: list[Claim]) -> None:
+    _unique(claims, ctx.col)
     for c in claims:
-        check_sources(c)
-        if c.subject not in nodes and not node_files_unreadable and c.subject not in broken:
-            col.error(c.file, c.line, f"unknown node {c.subject!r} in column 'subject'")
-
-    _warn_duplicate_people(people, col)
-
-    if col.errors:
-        return None, sorted(col.issues)
-    dataset = Dataset(
-        directory=str(directory),
-        sources=src_by_id,
-        nodes=nodes,
-        relationships=good_rels,
-        events=events,
-        claims=claims,
-        warnings=sorted(col.warnings),
-    )
-    return dataset, sorted(col.issues)
+        ctx.check_sources(c)
+        if c.subject not in ctx.nodes and not ctx.node_files_unreadable and c.subject not in ctx.broken:
+            ctx.col.error(c.file, c.line, f"unknown node {c.subject!r} in column 'subject'")
 
 
 def _stint_span(r: Relationship) -> tuple[dt.date, dt.date]:
