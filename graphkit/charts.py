@@ -187,30 +187,10 @@ def _month(d: dt.date, add: int = 0) -> dt.date:
 def timeline_chart(moves: list[dict[str, Any]], top: int = 15, limit: int = 500) -> bytes:
     """One bar per departure from its earliest to its latest possible day, a row per company."""
     title = "Departures over time (bar = the span the fuzzy date allows)"
-    dated = [m for m in moves if m.get("from") and m.get("end_earliest") and m.get("end_latest")][:limit]
-    counts: dict[str, int] = {}
-    for m in dated:
-        counts[m["from_name"]] = counts.get(m["from_name"], 0) + 1
-    companies = sorted(counts, key=lambda c: (-counts[c], c))[:top]
+    companies, bars = _timeline_bars(moves, top, limit)
     row = {c: i for i, c in enumerate(companies)}
-    bars = []
-    for m in dated:
-        if m["from_name"] in row:
-            a = dt.date.fromisoformat(m["end_earliest"])
-            b = dt.date.fromisoformat(m["end_latest"]) + dt.timedelta(days=1)
-            bars.append((m, a, b))
-
-    # Month ticks, every 1, 2, 3, 6, 12, 24, ... months, at most 10 of them.
-    first = _month(min((a for _, a, _ in bars), default=dt.date.today()))
-    last = max((b for _, _, b in bars), default=first)
-    last = last if last.day == 1 and last > first else _month(last, 1)
-    months = (last.year - first.year) * 12 + last.month - first.month
-    step = next(s for s in (1, 2, 3, 6, 12, 24, 60, 120, 10**9) if months / s <= 10)
-    start = _month(first, -((first.year * 12 + first.month - 1) % step))
-    n_ticks = math.ceil(((last.year - start.year) * 12 + last.month - start.month) / step)
-    ticks = [_month(start, k * step) for k in range(n_ticks + 1)]
-    end = ticks[-1]
-    span = (end - start).days
+    start, ticks = _month_ticks(bars)
+    span = (ticks[-1] - start).days
 
     row_h, plot_w = 40.0, 480.0
     cos30, sin30 = math.cos(math.radians(30)), 0.5
@@ -260,6 +240,39 @@ def timeline_chart(moves: list[dict[str, Any]], top: int = 15, limit: int = 500)
     height = bottom + 6 + FONT + tick_w * sin30 + PAD
     width = max(left + plot_w, PAD + text_width(title, TITLE_FONT)) + PAD
     return _document(width, height, title, body)
+
+
+def _timeline_bars(
+    moves: list[dict[str, Any]], top: int, limit: int
+) -> tuple[list[str], list[tuple[dict[str, Any], dt.date, dt.date]]]:
+    """The companies with the most dated departures, and a bar (move, first day, day after the last) each."""
+    dated = [m for m in moves if m.get("from") and m.get("end_earliest") and m.get("end_latest")][:limit]
+    counts: dict[str, int] = {}
+    for m in dated:
+        counts[m["from_name"]] = counts.get(m["from_name"], 0) + 1
+    companies = sorted(counts, key=lambda c: (-counts[c], c))[:top]
+    bars = [
+        (
+            m,
+            dt.date.fromisoformat(m["end_earliest"]),
+            dt.date.fromisoformat(m["end_latest"]) + dt.timedelta(days=1),
+        )
+        for m in dated
+        if m["from_name"] in companies
+    ]
+    return companies, bars
+
+
+def _month_ticks(bars: list[tuple[dict[str, Any], dt.date, dt.date]]) -> tuple[dt.date, list[dt.date]]:
+    """Month ticks covering the bars, every 1, 2, 3, 6, 12, 24, ... months, at most 10 of them."""
+    first = _month(min((a for _, a, _ in bars), default=dt.date.today()))
+    last = max((b for _, _, b in bars), default=first)
+    last = last if last.day == 1 and last > first else _month(last, 1)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = next(s for s in (1, 2, 3, 6, 12, 24, 60, 120, 10**9) if months / s <= 10)
+    start = _month(first, -((first.year * 12 + first.month - 1) % step))
+    n_ticks = math.ceil(((last.year - start.year) * 12 + last.month - start.month) / step)
+    return start, [_month(start, k * step) for k in range(n_ticks + 1)]
 
 
 def for_report(r: dict[str, Any]) -> list[Chart]:
