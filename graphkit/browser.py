@@ -237,19 +237,7 @@ def guide_html(base_url: str | None = None) -> str:
         out.append("<p>" + _e("the :style block at the end of this guide.") + "</p>")
     out.append("</section>")
     for name, q in queries.items():
-        out += [
-            f'<section class="graphkit-query" data-query="{_e(name)}">',
-            f"<h4>{_e(name)}</h4>",
-            f"<p>{_e(q.description)}</p>",
-        ]
-        params = param_lines(q)
-        if params:
-            out.append("<p>" + _e("Parameters (defaults shown; edit the value before running):") + "</p>")
-            for line, about in params:
-                if about:
-                    out.append(f"<p><code>{_e(line.split()[1])}</code>: {_e(about)}</p>")
-                out.append(_runnable(line))
-        out += [_runnable(query_body(q)), "</section>"]
+        out += _query_section(name, q)
     out += [
         '<section class="graphkit-style-text">',
         "<h4>The stylesheet</h4>",
@@ -259,6 +247,23 @@ def guide_html(base_url: str | None = None) -> str:
         "</article>",
     ]
     return "\n".join(out) + "\n"
+
+
+def _query_section(name: str, q: NamedQuery) -> list[str]:
+    """One named query: its header text, its parameters as :param blocks, its Cypher as a block."""
+    out = [
+        f'<section class="graphkit-query" data-query="{_e(name)}">',
+        f"<h4>{_e(name)}</h4>",
+        f"<p>{_e(q.description)}</p>",
+    ]
+    params = param_lines(q)
+    if params:
+        out.append("<p>" + _e("Parameters (defaults shown; edit the value before running):") + "</p>")
+        for line, about in params:
+            if about:
+                out.append(f"<p><code>{_e(line.split()[1])}</code>: {_e(about)}</p>")
+            out.append(_runnable(line))
+    return [*out, _runnable(query_body(q)), "</section>"]
 
 
 # ------------------------------------------------------------------ entry point
