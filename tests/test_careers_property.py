@@ -135,3 +135,124 @@ def test_fact_dates_follow_the_one_rule(tmp_path_factory, people):
 def test_generated_dataset_is_a_directory(tmp_path: Path):
     d = write_dataset(tmp_path / "x", [[("WORKED_AT", "a", "", "2020", "2021")]])
     assert graphkit.validate(d).counts()["WORKED_AT"] == 1
+
+
+# ------------------------------------------------------- fast paths of derive_records
+# derive_records takes shortcuts for speed (bench-report derives 1M careers); each must
+# give exactly what the general path gives.
+from dataclasses import fields as _fields  # noqa: E402
+
+from careers_gen import stint  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from graphkit import dates, vocab  # noqa: E402
+
+_CATS = vocab.load().role_categories
+
+
+def _stints(career, cats):
+    return [
+        gc._Stint(f"p-{i}", org, "" if kind == "WORKED_AT" else kind.lower(), role, c, start, end)
+        for i, ((kind, org, role, start, end), c) in enumerate(zip(career, cats, strict=False))
+    ]
+
+
+@SETTINGS
+@given(
+    career=st.lists(stint(), min_size=1, max_size=5, unique_by=lambda s: s[1]),
+    cats=st.lists(st.lists(st.sampled_from(_CATS), max_size=3).map(tuple), min_size=5, max_size=5),
+    unnamed=st.booleans(),
+)
+def test_distinct_organisations_shortcut_is_the_general_path(career, cats, unnamed):
+    """A career at distinct organisations (each stint its own tenure): _distinct_orgs == _person."""
+    stints = _stints(career, cats)
+    when_fast: dict[str, str] = {}
+    when_general: dict[str, str] = {}
+    fast = gc._distinct_orgs("p", list(stints), unnamed, when_fast, _CATS)
+    general, role_changes = gc._person("p", list(stints), unnamed, when_general, _CATS)
+    assert [vars(m) for m in fast] == [vars(m) for m in general]  # every field, in the same order of moves
+    assert fast == general
+    assert role_changes == []
+    assert when_fast == when_general
+
+
+@SETTINGS
+@given(people=careers())
+def test_derive_records_takes_the_general_path_when_an_organisation_repeats(people):
+    """Whichever path each person takes, derive_records gives what _person gives every person."""
+    records = [
+        (f"p{i}", f"p{i}-{j}", org, kind, role, (), start, end)
+        for i, career in enumerate(people)
+        for j, (kind, org, role, start, end) in enumerate(career)
+    ]
+    got = gc.derive_records(records, {"p0"})
+    moves, role_changes, when = [], [], {}
+    for i in sorted(range(len(people)), key=lambda i: f"p{i}"):  # person by person, by id
+        stints = [
+            gc._Stint(f"p{i}-{j}", org, "" if kind == "WORKED_AT" else kind.lower(), role, (), start, end)
+            for j, (kind, org, role, start, end) in enumerate(people[i])
+        ]
+        ms, rcs = gc._person(f"p{i}", stints, i == 0, when, _CATS)
+        moves += ms
+        role_changes += rcs
+    assert got.moves == moves
+    assert [vars(m) for m in got.moves] == [vars(m) for m in moves]
+    assert got.role_changes == role_changes
+    assert got.when == when
+
+
+def test_move_shortcut_builds_the_same_move():
+    values = {f.name: f"v-{f.name}" for f in _fields(gc.Move)}
+    fast, plain = gc._move(**values), gc.Move(**values)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert list(vars(fast).items()) == list(vars(plain).items())
+
+
+@st.composite
+def _edtf_like(draw):
+    """EDTF-like texts around the shapes careers.span reads without the EDTF parser, and near misses."""
+
+    def part():
+        year = draw(st.sampled_from(["0000", "0001", "0999", "1900", "2000", "2023", "2024", "9999"]))
+        shape = draw(st.integers(0, 2))
+        if shape == 0:
+            core = year
+        elif shape == 1:
+            core = f"{year}-{draw(st.integers(0, 45)):02d}"
+        else:
+            core = f"{year}-{draw(st.integers(0, 13)):02d}-{draw(st.integers(0, 32)):02d}"
+        return core + draw(st.sampled_from(["", "", "~", "?", "%"]))
+
+    kind = draw(st.integers(0, 4))
+    if kind <= 1:
+        return part()
+    if kind == 2:
+        return f"{part()}/{part()}"
+    return f"../{part()}" if kind == 3 else f"{part()}/.."
+
+
+def _parsed(text):
+    d = dates.parse(text)
+    return (d.earliest.toordinal() if d.earliest else gc.NEG, d.latest.toordinal() if d.latest else gc.POS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_edtf_like())
+def test_span_reads_plain_dates_as_the_edtf_parser_does(text):
+    quick = gc._plain_span(text)
+    try:
+        expected = _parsed(text)
+    except dates.BadDate:
+        assert quick is None  # anything wrong is left to dates.parse, which says what
+        return
+    assert quick is None or quick == expected
+    assert gc.span(text) == expected
+
+
+def test_span_reads_the_usual_shapes_without_the_edtf_parser():
+    usual = ["2019", "2021-06", "2022-33", "2022-36", "2024-40", "2024-41", "2024-12~", "2024-12-05"]
+    usual += ["2024-12/2025-06", "../2025-06-16", "2025-06/..", "2024-06~/2025-01"]
+    for text in usual:
+        assert gc._plain_span(text) == _parsed(text), text
+    for text in ["2024-21", "2024-33/2024-40", "2024-33~", "2024-12/", "../..", " 2024", "2024-02-30"]:
+        assert gc._plain_span(text) is None, text  # seasons, quarters in intervals, errors: dates.parse
