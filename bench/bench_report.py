@@ -17,8 +17,26 @@ Each size runs in its own subprocess (so peak memory, ru_maxrss, is per size):
 * ``accuracy`` (10k only): sampled betweenness against exact (igraph, exact
   Brandes): Spearman rank correlation and max abs error; the same for closeness.
 
+* ``moves`` (every mode, 1,000,000 people): :func:`graphkit.careers.derive_records`
+  on seeded synthetic careers (:func:`career_records`): 1 to 5 stints a person
+  (mostly ``WORKED_AT``, some ``JOINED`` and ``FOUNDED``) at organisations drawn
+  from a pool of 3,000, with fuzzy EDTF dates of every shape graphkit reads
+  (year, month, quarter, half, interval, open interval, approximate, undated),
+  never ending before they start. Only the derivation is timed, not the
+  generation, from cold date caches. Median of 3 runs with BENCH_SIZE=full,
+  1 run with small (the default).
+  The baseline, measured in the same run: the previous per-edge pairing is
+  gone, so the named baseline is the **parse floor**, a plain-Python pass that
+  does nothing but parse every start and end with :func:`graphkit.dates.parse`
+  (the EDTF parser; its cache makes a repeated text cheap), also from cold caches.
+  ``derive_records`` reads the usual shapes without the EDTF parser
+  (:func:`graphkit.careers.span`), so the whole derivation may cost less than
+  this floor. Reported: ``moves_s_1m``, ``moves_1m`` (moves produced),
+  people/s and the ratio derive / parse floor.
+
 The last line printed is one JSON object; with BENCH_SIZE=full its top-level
-figures are those of the 100k graph, and ``sizes`` holds every size.
+figures are those of the 100k graph, and ``sizes`` holds every size;
+``moves_s_1m`` and ``moves_1m`` are top-level in every mode, details in ``moves``.
 """
 
 from __future__ import annotations
@@ -36,6 +54,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 0
 K = 256
+MOVES_PEOPLE = 1_000_000
+MOVES_ORGS = 3_000
 
 
 def maxrss_mb() -> float:
@@ -49,6 +69,8 @@ def log(msg: str) -> None:
 
 def child(n: int, mode: str, repeats: int) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
+    if mode == "moves":
+        return bench_moves(n, repeats)
     from graphkit.synthetic import synthetic_graph
 
     t = time.perf_counter()
@@ -86,6 +108,147 @@ def child(n: int, mode: str, repeats: int) -> dict[str, Any]:
         out.update(nx_sampled_betweenness_s=time.perf_counter() - t)
     out.update(graph_mb=base_mb, peak_mb=maxrss_mb())
     return out
+
+
+ROLES = {  # role -> role categories
+    "": (),
+    "Engineer": ("technical",),
+    "VP Sales": ("executive", "commercial"),
+    "CTO": ("executive", "technical"),
+    "Head of Product": ("product",),
+    "CEO": ("executive",),
+    "Founder & CEO": ("founder", "executive"),
+}
+ROLE_NAMES = ("", "", "", *ROLES)
+
+
+def _edtf(rng: Any, year: int) -> str:
+    """A fuzzy date in ``year`` (an interval: from it), of one of the shapes graphkit reads."""
+    shape = rng.random()
+    month = rng.randint(1, 12)
+    if shape < 0.25:
+        return f"{year}"
+    if shape < 0.55:
+        return f"{year}-{month:02d}"
+    if shape < 0.65:
+        return f"{year}-{rng.randint(33, 36)}"  # a quarter
+    if shape < 0.72:
+        return f"{year}-{rng.choice((40, 41))}"  # a half
+    if shape < 0.82:
+        return f"{year}-{month:02d}/{year + 1}-{month:02d}"  # an interval
+    if shape < 0.90:
+        return f"../{year}-{month:02d}-{rng.choice((1, 15, 28)):02d}"  # an open interval: by a day
+    return f"{year}-{month:02d}~"  # approximate
+
+
+def career_records(people: int, seed: int = SEED) -> list[tuple[Any, ...]]:
+    """Seeded synthetic career facts, as :func:`graphkit.careers.derive_records` takes them.
+
+    Each person has 1 to 5 stints in chronological order (a stint may start
+    before the previous one ended), at organisations from a pool of
+    ``MOVES_ORGS`` (sometimes a return to an earlier one); about one date in
+    ten is undated, an arrival often has no end, and so does a last job. An end
+    never comes before its start, by construction: it falls in a later year
+    than the start, or is the start's own year as a whole (``2021``), whose
+    last day is after any first day the start can mean."""
+    import random
+
+    rng = random.Random(seed)
+    orgs = [f"org{i}" for i in range(MOVES_ORGS)]
+    out: list[tuple[Any, ...]] = []
+    for i in range(people):
+        person = f"p{i}"
+        year = rng.randint(1995, 2018)
+        been: list[str] = []
+        stints = rng.randint(1, 5)
+        for j in range(stints):
+            kind = rng.random()
+            rtype = "WORKED_AT" if kind < 0.75 else "JOINED" if kind < 0.9 else "FOUNDED"
+            org = rng.choice(been) if been and rng.random() < 0.05 else rng.choice(orgs)
+            been.append(org)
+            start = "" if rng.random() < 0.1 else _edtf(rng, year)
+            gap = rng.randint(0, 4)
+            last = j == stints - 1
+            if (rtype != "WORKED_AT" and rng.random() < 0.5) or (last and rng.random() < 0.5):
+                end = ""  # an arrival with no end, or a job still held
+            elif rng.random() < 0.1:
+                end = ""
+            else:
+                end = f"{year}" if gap == 0 else _edtf(rng, year + gap)
+            year = min(year + gap, 2026) if end else year + rng.randint(0, 2)
+            role = rng.choice(ROLE_NAMES) if rtype == "WORKED_AT" else ""
+            out.append((person, f"{person}-{j}", org, rtype, role, ROLES[role], start, end))
+    return out
+
+
+def check_records(records: list[tuple[Any, ...]], sample: int = 500, seed: int = SEED) -> None:
+    """Validation's rule on a sample, with :func:`graphkit.dates.parse`: no end before its start."""
+    import random
+
+    from graphkit import dates
+
+    for r in random.Random(seed).sample(records, min(sample, len(records))):
+        if r[6] and r[7]:
+            s, e = dates.parse(r[6]), dates.parse(r[7])
+            assert not (s.earliest and e.latest and e.latest < s.earliest), r
+
+
+def parse_floor(records: list[tuple[Any, ...]]) -> None:
+    """The baseline: parse every start and end with dates.parse, nothing else."""
+    from graphkit import dates
+
+    parse = dates.parse
+    for r in records:
+        if r[6]:
+            parse(r[6])
+        if r[7]:
+            parse(r[7])
+
+
+def _cold() -> None:
+    from graphkit import careers, dates
+
+    careers.span.cache_clear()
+    dates.parse.cache_clear()
+
+
+def bench_moves(people: int, repeats: int) -> dict[str, Any]:
+    import gc
+
+    from graphkit import careers
+
+    t = time.perf_counter()
+    records = career_records(people)
+    gen_s = time.perf_counter() - t
+    check_records(records)
+    distinct = len({d for r in records for d in r[6:8] if d})
+    floor, derive, cpu, moves = [], [], [], 0
+    for _ in range(repeats):
+        _cold()
+        t = time.perf_counter()
+        parse_floor(records)
+        floor.append(time.perf_counter() - t)
+        _cold()
+        gc.collect()
+        t, c0 = time.perf_counter(), time.process_time()
+        c = careers.derive_records(records)
+        derive.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c0)
+        moves, role_changes = len(c.moves), len(c.role_changes)
+        del c
+    return {
+        "people": people,
+        "records": len(records),
+        "distinct_dates": distinct,
+        "generate_s": gen_s,
+        "moves": moves,
+        "role_changes": role_changes,
+        "derive_runs": derive,
+        "derive_s": statistics.median(derive),
+        "derive_cpu_runs": cpu,
+        "parse_floor_s": statistics.median(floor),
+        "peak_mb": maxrss_mb(),
+    }
 
 
 def plain_networkx(g: Any) -> None:
@@ -218,6 +381,32 @@ def main() -> None:
             f"sampled k={K} {acc['nx_sampled_betweenness_s']:.1f} s",
             flush=True,
         )
+    mv = run_child(MOVES_PEOPLE, "moves", repeats=3 if size == "full" else 1, timeout=1800)
+    assert mv is not None and "derive_s" in mv, mv
+    moves = {
+        "people": mv["people"],
+        "records": mv["records"],
+        "distinct_dates": mv["distinct_dates"],
+        "moves": mv["moves"],
+        "role_changes": mv["role_changes"],
+        "derive_s": round(mv["derive_s"], 2),
+        "derive_runs_s": [round(x, 2) for x in mv["derive_runs"]],
+        "derive_cpu_runs_s": [round(x, 2) for x in mv["derive_cpu_runs"]],  # CPU time: less noisy
+        "people_per_s": round(mv["people"] / mv["derive_s"]),
+        "parse_floor_s": round(mv["parse_floor_s"], 2),
+        "ratio_vs_parse_floor": round(mv["derive_s"] / mv["parse_floor_s"], 2),
+        "repeats": len(mv["derive_runs"]),
+        "peak_mb": round(mv["peak_mb"]),
+    }
+    print(
+        f"moves: {moves['people']:,} people ({moves['records']:,} facts, {moves['distinct_dates']:,} distinct "
+        f"dates) -> {moves['moves']:,} moves, {moves['role_changes']:,} role changes in {moves['derive_s']:.2f} s "
+        f"({moves['people_per_s']:,} people/s; median of {moves['repeats']}: {moves['derive_runs_s']}, "
+        f"CPU {moves['derive_cpu_runs_s']}); "
+        f"parse floor (dates.parse on every date) {moves['parse_floor_s']:.2f} s, "
+        f"derive/floor {moves['ratio_vs_parse_floor']}x; peak {moves['peak_mb']} MB",
+        flush=True,
+    )
     head = next((r for r in rows if r["nodes"] == 100_000), rows[-1])
     summary = {
         **{k: head[k] for k in ("nodes", "report_s", "peak_mb", "speedup_vs_networkx", "networkx_s")},
@@ -229,6 +418,9 @@ def main() -> None:
         "accuracy_10k": {k: v for k, v in acc.items() if k not in ("nodes", "edges")},
         "bench_size": size,
         "sizes": rows,
+        "moves_s_1m": moves["derive_s"],
+        "moves_1m": moves["moves"],
+        "moves": moves,
     }
     print(json.dumps(summary))
 
