@@ -6,6 +6,12 @@ On the same synthetic dataset (bench/gen_dataset.py) and the same Neo4j server
 (NEO4J_URI, or a local one started by scripts/with-neo4j), it times:
 
 * graphkit: `graphkit.neo4j.load_graph`: one transaction, UNWIND batches, MERGE;
+* graphkit without moves: the same with ``write_moves=False``, i.e. without the
+  derived (:Move) nodes and their MADE/FROM/TO/CANDIDATE relationships. The two
+  alternate (with, without, without, with, ...) after one unmeasured warm-up load
+  (so that every query is planned before anything is timed); ``moves_overhead`` is
+  median(with) / median(without) - 1, the cost of writing the moves (target: at
+  most 25%);
 * naive: one MERGE statement per transaction per row (the usual first attempt),
   timed on a sample of rows and extrapolated to a rate;
 * LOAD CSV: hand-written `LOAD CSV ... CALL { ... } IN TRANSACTIONS` statements
@@ -13,7 +19,8 @@ On the same synthetic dataset (bench/gen_dataset.py) and the same Neo4j server
 
 Each loader writes into an empty database state (everything tagged `bench-*`
 is deleted between runs). Medians over BENCH_REPEATS runs (small: 3, full: 1).
-The last line printed is one JSON object.
+``rows`` (and the rates compared with naive and LOAD CSV, which write no moves)
+count graphkit's full load, moves included. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -51,11 +58,18 @@ def wipe(driver) -> None:
         ).consume()
 
 
-def run_graphkit(driver, g) -> float:
+def run_graphkit(driver, g, write_moves: bool = True) -> float:
     wipe(driver)
     t0 = time.perf_counter()
-    gn.load_graph(driver, g, "bench-graphkit", batch_size=5000)
+    gn.load_graph(driver, g, "bench-graphkit", batch_size=5000, write_moves=write_moves)
     return time.perf_counter() - t0
+
+
+def count_moves(driver) -> int:
+    with driver.session() as s:
+        return s.run(
+            "MATCH (m:Move) WHERE m.graphkit_dataset = 'bench-graphkit' RETURN count(m) AS n"
+        ).single()["n"]
 
 
 def run_naive(driver, plan: gn.Plan) -> tuple[float, int]:
@@ -183,12 +197,27 @@ def main() -> None:
         prep_s = time.perf_counter() - t0
         plan = gn.plan(g, "bench-graphkit")
         rows = plan.rows
-        log(f"bench-load: {rows} rows (validate + graph: {prep_s:.1f} s); server {settings.uri}")
+        bare_rows = gn.plan(g, "bench-graphkit", write_moves=False).rows
+        log(
+            f"bench-load: {rows} rows, {bare_rows} without moves (validate + graph: {prep_s:.1f} s); "
+            f"server {settings.uri}"
+        )
 
-        gk = []
+        warm = run_graphkit(driver, g)
+        log(f"  graphkit  warm-up (not counted): {warm:.2f} s")
+        gk, bare, move_nodes = [], [], 0
         for i in range(REPEATS):
-            gk.append(run_graphkit(driver, g))
-            log(f"  graphkit  run {i + 1}: {gk[-1]:.2f} s  ({rows / gk[-1]:,.0f} rows/s)")
+            for write_moves in (True, False) if i % 2 == 0 else (False, True):
+                secs = run_graphkit(driver, g, write_moves=write_moves)
+                if write_moves:
+                    gk.append(secs)
+                    move_nodes = count_moves(driver)
+                    log(
+                        f"  graphkit  run {i + 1}: {secs:.2f} s  ({rows / secs:,.0f} rows/s; {move_nodes} moves)"
+                    )
+                else:
+                    bare.append(secs)
+                    log(f"  no moves  run {i + 1}: {secs:.2f} s  ({bare_rows / secs:,.0f} rows/s)")
         naive = []
         for i in range(REPEATS):
             secs, n = run_naive(driver, plan)
@@ -202,6 +231,7 @@ def main() -> None:
         wipe(driver)
     driver.close()
     gk_rate = rows / statistics.median(gk)
+    overhead = statistics.median(gk) / statistics.median(bare) - 1
     naive_rate = statistics.median(naive)
     csv_rate = rows / statistics.median(lcsv)
     result = {
@@ -211,12 +241,23 @@ def main() -> None:
         "prep_s": round(prep_s, 2),
         "graphkit_s": round(statistics.median(gk), 2),
         "graphkit_rows_per_s": round(gk_rate),
+        "graphkit_runs_s": [round(x, 2) for x in gk],
+        "graphkit_no_moves_s": round(statistics.median(bare), 2),
+        "graphkit_no_moves_runs_s": [round(x, 2) for x in bare],
+        "rows_no_moves": bare_rows,
+        "move_nodes": move_nodes,
+        "moves_overhead": round(overhead, 3),
         "naive_rows_per_s": round(naive_rate),
         "load_csv_s": round(statistics.median(lcsv), 2),
         "load_csv_rows_per_s": round(csv_rate),
         "ratio_vs_naive": round(gk_rate / naive_rate, 1),
         "ratio_vs_load_csv": round(gk_rate / csv_rate, 2),
     }
+    log(
+        f"writing the moves ({move_nodes:,} Move nodes, {rows - bare_rows:,} rows): graphkit "
+        f"{result['graphkit_s']} s with, {result['graphkit_no_moves_s']} s without = "
+        f"{overhead:+.1%} (medians of {REPEATS}; target at most +25%)"
+    )
     log(
         f"graphkit {gk_rate:,.0f} rows/s = {result['ratio_vs_naive']}x naive per-row loading, "
         f"{result['ratio_vs_load_csv']}x LOAD CSV (medians of {REPEATS})"

@@ -244,8 +244,9 @@ class Plan:
         )
 
 
-def plan(g: nx.MultiDiGraph, dataset: str) -> Plan:
-    """Turn the graph into parameter rows (no Cypher, no I/O)."""
+def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
+    """Turn the graph into parameter rows (no Cypher, no I/O); without the derived moves
+    when ``write_moves`` is False."""
     from . import dates
 
     p = Plan(dataset=dataset)
@@ -268,7 +269,7 @@ def plan(g: nx.MultiDiGraph, dataset: str) -> Plan:
         props = _props({a: b for a, b in d.items() if a != "type"})
         props.update(graphkit_key=k, **stamp)
         p.rels[(d["type"], kinds[u], kinds[v])].append({"from": u, "to": v, "key": k, "props": props})
-    for m in careers.ensure(g).moves:
+    for m in careers.ensure(g).moves if write_moves else ():
         props = _props(
             {
                 "key": m.key,
@@ -417,11 +418,16 @@ def load_graph(
     prune: bool = False,
     progress: Callable[[int], None] | None = None,
     settings: Settings | None = None,
+    *,
+    write_moves: bool = True,
 ) -> LoadResult:
-    """Write ``g`` into Neo4j in one transaction (all or nothing)."""
+    """Write ``g`` into Neo4j in one transaction (all or nothing).
+
+    ``write_moves=False`` leaves out the derived (:Move) nodes and their
+    relationships (and leaves the dataset's existing moves as they are)."""
     if batch_size < 1:
         raise SettingsError("--batch-size must be at least 1")
-    p = plan(g, dataset)
+    p = plan(g, dataset, write_moves=write_moves)
     settings = settings or Settings()
     counters = {"nodes": 0, "rels": 0, "props": 0}
     pruned = (0, 0, 0)
@@ -439,7 +445,7 @@ def load_graph(
                 _write(tx, query, batch)
         # Derived moves always match the facts just written: stale ones go, the rest are merged.
         keys = [r["props"]["key"] for rows in p.moves.values() for r in rows]
-        for statement in STALE_MOVES:
+        for statement in STALE_MOVES if write_moves else ():
             tx.run(statement, ds=p.dataset, keys=keys).consume()
         for (a, b), rows in p.moves.items():
             query = move_query(a, b)
