@@ -18,10 +18,8 @@ CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name);
 CREATE INDEX person_dataset IF NOT EXISTS FOR (n:Person) ON (n.graphkit_dataset);
 CREATE INDEX company_dataset IF NOT EXISTS FOR (n:Company) ON (n.graphkit_dataset);
 
-// Derived moves (graphkit/careers.py): (:Person)-[:MADE]->(:Move)-[:FROM|TO|CANDIDATE]->(org).
-// A move's key is stable for the same facts; a load drops the moves its facts no longer give.
-CREATE CONSTRAINT move_key IF NOT EXISTS FOR (n:Move) REQUIRE n.key IS UNIQUE;
-CREATE INDEX move_dataset IF NOT EXISTS FOR (n:Move) ON (n.graphkit_dataset);
+// Derived moves (graphkit/careers.py) are properties of the relationships they rest on
+// (departure*, arrival*): no node, no index of their own.
 
 // No index on the relationships' MERGE key (graphkit_key): a relationship is
 // found by expanding from its two indexed end nodes, which stays fast inside one

@@ -6,9 +6,9 @@ Both are generated, so they cannot drift from what they describe:
   in ``cypher/queries/``: its header text, its parameters as runnable ``:param`` lines and
   its Cypher as a runnable block. Every text is HTML-escaped.
 - :func:`grass` is a Browser stylesheet (GraSS): each node kind and relationship type of
-  ``vocabulary.toml`` in its vocabulary colour, plus the derived ``Move`` nodes and their
-  ``MADE``/``FROM``/``TO``/``CANDIDATE`` relationships. ``cypher/browser-style.grass`` is
-  this text, checked in (a unit test keeps the two equal).
+  ``vocabulary.toml`` in its vocabulary colour (the derived moves are properties of the
+  relationships, so they need no style). ``cypher/browser-style.grass`` is this text,
+  checked in (a unit test keeps the two equal).
 
 ``python -m graphkit.browser --write DIR [--base-url URL]`` writes ``guide.html`` and
 ``browser-style.grass`` into DIR; ``scripts/neo4j-local`` runs it for the local server,
@@ -25,20 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from . import vocab
-from .neo4j import MOVE_TYPES, NamedQuery, named_queries
+from .neo4j import NamedQuery, named_queries
 
 GUIDE_FILE = "guide.html"
 STYLE_FILE = "browser-style.grass"
 
-#: The derived moves are not in the vocabulary (they are not facts); their style lives here.
-MOVE_NODE_COLOUR = "#fabfd2"
-MOVE_REL_COLOURS = {"MADE": "#79706e", "FROM": "#d37295", "TO": "#499894", "CANDIDATE": "#b6992d"}
 #: Nodes the loader writes besides the vocabulary's kinds.
 EXTRA_NODES = {"Source": ("#bab0ac", "{publisher}"), "Claim": ("#d7b5a6", "{metric}")}
 
 _DIAMETERS = {"Person": 55, "Company": 65, "Startup": 65, "Investor": 65, "Group": 75, "Event": 50}
 _DEFAULT_DIAMETER = 55
-_MOVE_DIAMETER = 50
 _EXTRA_DIAMETER = 40
 
 _PARAM_LINE = re.compile(r"^//\s+\$(\w+)\s+(.*?)\s*\(default .+\)\s*$")
@@ -144,13 +140,10 @@ def grass() -> str:
     ]
     for name, kind in voc.nodes.items():
         parts.append(_node_style(name, kind.colour, "{name}", _DIAMETERS.get(name, _DEFAULT_DIAMETER)))
-    parts.append(_node_style("Move", MOVE_NODE_COLOUR, "{how}", _MOVE_DIAMETER))
     for label, (colour, caption) in EXTRA_NODES.items():
         parts.append(_node_style(label, colour, caption, _EXTRA_DIAMETER))
     for name, rel in voc.relationships.items():
         parts.append(_rel_style(name, rel.colour))
-    for rtype in MOVE_TYPES:
-        parts.append(_rel_style(rtype, MOVE_REL_COLOURS[rtype]))
     return "\n".join(parts)
 
 

@@ -32,8 +32,6 @@ from .errors import GraphkitError, SettingsError
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_BATCH = 5000
-#: Relationships of the derived (:Move) nodes; not facts, so not in the vocabulary.
-MOVE_TYPES = ("MADE", "FROM", "TO", "CANDIDATE")
 
 
 # ----------------------------------------------------------------- errors
@@ -222,26 +220,16 @@ def _props(d: dict[str, Any]) -> dict[str, Any]:
 class Plan:
     """Everything one load writes, grouped by label and by (type, from, to).
 
-    ``moves`` are the derived moves (:mod:`graphkit.careers`), grouped by the
-    labels of their origin and destination ("" when there is none), and
-    ``candidates`` the organisations an ambiguous move may have gone to (or come
-    from), grouped by label.
-    """
+    The derived moves (:mod:`graphkit.careers`) ride on the relationships they
+    rest on, as ``departure*``/``arrival*`` properties (see :func:`move_props`)."""
 
     dataset: str
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     rels: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    moves: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
-    candidates: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
 
     @property
     def rows(self) -> int:
-        return (
-            sum(map(len, self.nodes.values()))
-            + sum(map(len, self.rels.values()))
-            + sum(map(len, self.moves.values()))
-            + sum(map(len, self.candidates.values()))
-        )
+        return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
 def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
@@ -269,40 +257,53 @@ def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
         props = _props({a: b for a, b in d.items() if a != "type"})
         props.update(graphkit_key=k, **stamp)
         p.rels[(d["type"], kinds[u], kinds[v])].append({"from": u, "to": v, "key": k, "props": props})
-    for m in careers.ensure(g).moves if write_moves else ():
-        props = _props(
+    if write_moves:
+        _move_props(g, {r["key"]: r["props"] for rows in p.rels.values() for r in rows})
+    return p
+
+
+def move_props(m: careers.Move, names: dict[str, str]) -> dict[str, Any]:
+    """The properties a move puts on the relationship it rests on (see :func:`_move_props`)."""
+    if m.origin is not None:
+        return _props(
             {
-                "key": m.key,
-                "person": m.person,
-                "from": m.origin,
-                "to": m.destination,
-                "how": m.how,
-                "when": m.when,
-                "when_earliest": m.earliest,
-                "when_latest": m.latest,
-                "end": m.end,
-                "start": m.start,
-                "ambiguous": m.ambiguous,
-                "boomerang": m.boomerang,
-                "arrival": m.origin is None,
-                "candidates": list(m.candidates),
-                "role_category": list(m.role_category),
-                "unnamed": m.unnamed,
-                "facts": list(m.facts),
-                "role": m.role,
-                "arrived": m.arrived,
-                "arrived_earliest": _iso_span(m.arrived)[0],
-                "arrived_latest": _iso_span(m.arrived)[1],
+                "departure": m.how,
+                "departure_key": m.key,
+                "departure_to": m.destination,
+                "departure_to_name": names.get(m.destination or "", ""),
+                "departure_when": m.when,
+                "departure_when_earliest": m.earliest,
+                "departure_when_latest": m.latest,
+                "departure_candidates": list(m.candidates),
+                "departure_candidate_names": [names.get(c, c) for c in m.candidates],
+                "departure_boomerang": m.boomerang,
+                "departure_role": m.role,
+                "departure_role_category": list(m.role_category),
+                "departure_arrived_earliest": _iso_span(m.arrived)[0] if m.destination else "",
+                "departure_arrived_latest": _iso_span(m.arrived)[1] if m.destination else "",
             }
         )
-        props.update(stamp)
-        a = kinds[m.origin] if m.origin is not None else ""
-        b = kinds[m.destination] if m.destination is not None else ""
-        row = {"person": m.person, "from": m.origin, "to": m.destination, "props": props}
-        p.moves[(a, b)].append(row)
-        for c in m.candidates:
-            p.candidates[kinds[c]].append({"key": m.key, "org": c})
-    return p
+    return _props(
+        {
+            "arrival": m.how,
+            "arrival_key": m.key,
+            "arrival_when": m.when,
+            "arrival_when_earliest": m.earliest,
+            "arrival_when_latest": m.latest,
+            "arrival_candidates": list(m.candidates),
+            "arrival_candidate_names": [names.get(c, c) for c in m.candidates],
+            "arrival_boomerang": m.boomerang,
+        }
+    )
+
+
+def _move_props(g: nx.MultiDiGraph, rel_props: dict[str, dict[str, Any]]) -> None:
+    """Write each derived move onto the relationship it rests on: a departure onto the
+    (first) relationship that ended the tenure, an arrival onto the one that began it.
+    Properties only, no extra node or relationship: the moves cost the load almost nothing."""
+    names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
+    for m in careers.ensure(g).moves:
+        rel_props[m.facts[0]].update(move_props(m, names))
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -327,39 +328,6 @@ def _iso_span(text: str) -> tuple[str, str]:
         return "", ""
     lo, hi = careers.span(text)
     return careers.iso_day(lo), careers.iso_day(hi)
-
-
-def move_query(origin: str, destination: str) -> str:
-    """Write derived moves: ``(:Person)-[:MADE]->(:Move)-[:FROM|TO]->(organisation)``.
-
-    A move's key is a hash of its person and the facts it rests on, which fix its
-    origin and destination: the same facts give the same move, and MERGE leaves it
-    as it is."""
-    stamp = "{graphkit_dataset: row.props.graphkit_dataset}"
-    q = (
-        "UNWIND $rows AS row MATCH (p:Person {id: row.person}) "
-        f"MERGE (m:Move {{key: row.props.key}}) SET m = row.props MERGE (p)-[:MADE {stamp}]->(m)"
-    )
-    if origin:
-        q += f" WITH m, row MATCH (o:{_label(origin)} {{id: row.from}}) MERGE (m)-[:FROM {stamp}]->(o)"
-    if destination:
-        q += f" WITH m, row MATCH (d:{_label(destination)} {{id: row.to}}) MERGE (m)-[:TO {stamp}]->(d)"
-    return q
-
-
-def candidate_query(label: str) -> str:
-    return (
-        f"UNWIND $rows AS row MATCH (m:Move {{key: row.key}}) "
-        f"MATCH (o:{_label(label)} {{id: row.org}}) MERGE (m)-[:CANDIDATE {{graphkit_dataset: $ds}}]->(o)"
-    )
-
-
-#: Before writing a dataset's moves: drop its moves that the facts no longer give,
-#: and the candidates of the others (an ambiguity may have changed without its key).
-STALE_MOVES = (
-    "MATCH (m:Move) WHERE m.graphkit_dataset = $ds AND NOT m.key IN $keys DETACH DELETE m",
-    "MATCH (:Move)-[c:CANDIDATE]->() WHERE c.graphkit_dataset = $ds DELETE c",
-)
 
 
 @dataclass(frozen=True)
@@ -423,8 +391,7 @@ def load_graph(
 ) -> LoadResult:
     """Write ``g`` into Neo4j in one transaction (all or nothing).
 
-    ``write_moves=False`` leaves out the derived (:Move) nodes and their
-    relationships (and leaves the dataset's existing moves as they are)."""
+    ``write_moves=False`` leaves out the derived moves' properties (for bench-load)."""
     if batch_size < 1:
         raise SettingsError("--batch-size must be at least 1")
     p = plan(g, dataset, write_moves=write_moves)
@@ -443,18 +410,6 @@ def load_graph(
             query = rel_query(rtype, a, b)
             for batch in _batches(rows, batch_size):
                 _write(tx, query, batch)
-        # Derived moves always match the facts just written: stale ones go, the rest are merged.
-        keys = [r["props"]["key"] for rows in p.moves.values() for r in rows]
-        for statement in STALE_MOVES if write_moves else ():
-            tx.run(statement, ds=p.dataset, keys=keys).consume()
-        for (a, b), rows in p.moves.items():
-            query = move_query(a, b)
-            for batch in _batches(rows, batch_size):
-                _write(tx, query, batch)
-        for label, rows in p.candidates.items():
-            query = candidate_query(label)
-            for batch in _batches(rows, batch_size):
-                _write(tx, query, batch, ds=p.dataset)
         if prune:
             pruned = _prune(tx, p)
 
@@ -501,14 +456,14 @@ def graph_counts(driver: Any, database: str | None = None, dataset: str | None =
     out: dict[str, int] = {}
     voc = vocab.load()
     with driver.session(database=database) as session:
-        for label in [*voc.nodes, "Source", "Claim", "Move"]:
+        for label in [*voc.nodes, "Source", "Claim"]:
             n = session.run(
                 f"MATCH (n:{_label(label)}) WHERE $ds IS NULL OR n.graphkit_dataset = $ds RETURN count(n) AS n",
                 ds=dataset,
             ).single()["n"]
             if n:
                 out[label] = n
-        for rtype in [*voc.relationships, *MOVE_TYPES]:
+        for rtype in voc.relationships:
             n = session.run(
                 f"MATCH ()-[r:{_label(rtype)}]->() WHERE $ds IS NULL OR r.graphkit_dataset = $ds "
                 "RETURN count(r) AS n",

@@ -137,13 +137,11 @@ def test_style_has_every_kind_and_type_in_its_vocabulary_colour():
         assert rule["caption"] == "<type>", name
 
 
-def test_style_has_the_derived_moves():
+def test_style_has_no_move_nodes():
+    """The derived moves are properties of relationships (no Move label, no MADE/FROM/TO)."""
     style = parse_grass(browser.grass())
-    assert style["node.Move"]["caption"] == "{how}"
-    assert style["node.Move"]["color"] == browser.MOVE_NODE_COLOUR
-    for rtype in gn.MOVE_TYPES:
-        assert style[f"relationship.{rtype}"]["color"] == browser.MOVE_REL_COLOURS[rtype]
-        assert style[f"relationship.{rtype}"]["caption"] == "<type>"
+    assert "node.Move" not in style
+    assert not {"relationship.MADE", "relationship.FROM", "relationship.TO"} & set(style)
 
 
 def test_style_parses_completely_in_browsers_parser():

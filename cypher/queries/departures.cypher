@@ -1,18 +1,21 @@
 // Departures by company over a period, counting fuzzy dates twice: a departure
 // "certainly" falls in the period when its whole date range lies inside it, and
 // "possibly" when the ranges overlap (e.g. 2024-12/2025-06 is possibly in 2025H1).
-// A departure is a derived move out of an organisation (graphkit/careers.py): the
-// end of a person's time there. A role that ended while they stayed is not one.
+// A departure is a derived move out of an organisation (graphkit/careers.py),
+// written onto the relationship that ended the person's time there
+// (`departure`, `departure_when_earliest`, ...). A role that ended while the person
+// stayed is not one.
 // Parameters:
 //   $since  first day of the period, ISO date   (default '2025-01-01')
 //   $until  last day of the period, ISO date    (default '2025-06-30')
-MATCH (p:Person)-[:MADE]->(m:Move)-[:FROM]->(c)
-WITH c, p, m, date($since) AS since, date($until) AS until
+MATCH (p:Person)-[w]->(c)
+WHERE w.departure IS NOT NULL
+WITH c, p, w, date($since) AS since, date($until) AS until
 WITH c, p,
-     (m.when_earliest IS NOT NULL AND m.when_latest IS NOT NULL
-      AND m.when_earliest >= since AND m.when_latest <= until) AS certain,
-     (coalesce(m.when_earliest, date('0001-01-01')) <= until
-      AND coalesce(m.when_latest, date('9999-12-31')) >= since) AS possible
+     (w.departure_when_earliest IS NOT NULL AND w.departure_when_latest IS NOT NULL
+      AND w.departure_when_earliest >= since AND w.departure_when_latest <= until) AS certain,
+     (coalesce(w.departure_when_earliest, date('0001-01-01')) <= until
+      AND coalesce(w.departure_when_latest, date('9999-12-31')) >= since) AS possible
 WHERE possible
 WITH c, p, certain ORDER BY p.name
 RETURN c.id AS company_id, c.name AS company, c.name_en AS company_en,

@@ -179,11 +179,11 @@ def test_graphkit_guide_in_neo4j_browser(neo4j_settings, neo4j_driver, chromium,
     header = text.split("\n")
     assert any(re.search(r"investor\s+person\s+venture", line) for line in header), text[:800]
 
-    # A picture with graphkit's style: the moves behind that row.
+    # A picture with graphkit's style: the facts behind that row (the departure rides on WORKED_AT).
     run_in_editor(
         page,
         "MATCH (inv:Company {name: '智谱'})-[i:INVESTED_IN]->(v:Startup)<-[f:FOUNDED]-(p:Person {name: '张帆'})"
-        "-[made:MADE]->(m:Move)-[fr:FROM]->(inv) OPTIONAL MATCH (m)-[t:TO]->(d) RETURN inv, i, v, f, p, made, m, fr, t, d",
+        "-[w:WORKED_AT]->(inv) WHERE w.departure IS NOT NULL RETURN inv, i, v, f, p, w",
     )
     page.wait_for_selector('[data-testid="frame"] svg g.node', timeout=TIMEOUT_MS)
     page.wait_for_timeout(1500)  # let the layout settle

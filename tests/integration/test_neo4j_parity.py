@@ -2,7 +2,8 @@
 seed, on the second fixture (tests/fixtures/careers) and on random careers.
 
 The Python side is the report (graphkit/report.py, flows.py); the Neo4j side is the
-named queries in cypher/queries/, which read the derived (:Move) nodes.
+named queries in cypher/queries/, which read the derived moves (properties of the
+relationships they rest on).
 """
 
 from __future__ import annotations
@@ -33,21 +34,32 @@ def both(request, neo4j_driver):
 
 
 def expected_counts(g) -> dict[str, int]:
+    """Facts only: the derived moves are properties of the relationships, not nodes."""
     out = graphkit.graph_counts(g)
     out["Source"] = len(g.graph["sources"])
     if g.graph["claims"]:
         out["Claim"] = len(g.graph["claims"])
-    ms = gc.moves(g)
-    out.update(Move=len(ms), MADE=len(ms))
-    out["FROM"] = sum(m.origin is not None for m in ms)
-    out["TO"] = sum(m.destination is not None for m in ms)
-    out["CANDIDATE"] = sum(len(m.candidates) for m in ms)
     return {k: v for k, v in out.items() if v}
+
+
+def carried_moves(driver, dataset: str) -> Counter[str]:
+    """How many relationships carry a departure, and how many an arrival."""
+    with driver.session() as s:
+        row = s.run(
+            "MATCH ()-[r]->() WHERE r.graphkit_dataset = $ds "
+            "RETURN count(r.departure) AS departures, count(r.arrival) AS arrivals",
+            ds=dataset,
+        ).single()
+    return Counter(departures=row["departures"], arrivals=row["arrivals"])
 
 
 def test_counts_per_label_and_type(both):
     g, driver = both
     assert gn.graph_counts(driver, dataset="test-parity") == expected_counts(g)
+    ms = gc.moves(g)
+    assert carried_moves(driver, "test-parity") == Counter(
+        departures=sum(m.origin is not None for m in ms), arrivals=sum(m.origin is None for m in ms)
+    )
 
 
 def test_every_fact_has_the_same_ends_type_and_key(both):
@@ -165,6 +177,10 @@ def test_random_careers_give_the_same_answers(neo4j_driver, tmp_path_factory, pe
     g = graphkit.build_graph(write_dataset(tmp_path_factory.mktemp("parity") / "data", people))
     gn.load_graph(neo4j_driver, g, "test-parity-random", prune=True)
     assert gn.graph_counts(neo4j_driver, dataset="test-parity-random") == expected_counts(g)
+    ms = gc.moves(g)
+    assert carried_moves(neo4j_driver, "test-parity-random") == Counter(
+        departures=sum(m.origin is not None for m in ms), arrivals=sum(m.origin is None for m in ms)
+    )
     ours, theirs = python_answers(g), neo4j_answers(neo4j_driver, g)
     for question in ("departures", "destinations", "talent_flow", "capital"):
         assert theirs[question] == ours[question], question
@@ -181,12 +197,21 @@ def test_reload_after_an_edit_keeps_moves_consistent(neo4j_driver, tmp_path):
     ]
     g1 = graphkit.build_graph(write_dataset(tmp_path / "one", people))
     gn.load_graph(neo4j_driver, g1, "test-parity-edit")
-    assert gn.graph_counts(neo4j_driver, dataset="test-parity-edit")["CANDIDATE"] == 4
+    rows = gn.run_query(neo4j_driver, "destinations")[1]
+    assert sorted((r["left"], r["outcome"], r["candidates"]) for r in rows) == [
+        ("Org A", "ambiguous", ["Org C"]),
+        ("Org B", "ambiguous", ["Org C"]),
+    ]
     people[0][1] = ("WORKED_AT", "b", "", "", "2024-41")  # b ended earlier: a -> c is now certain
     g2 = graphkit.build_graph(write_dataset(tmp_path / "two", people))
     gn.load_graph(neo4j_driver, g2, "test-parity-edit", prune=True)
-    counts = gn.graph_counts(neo4j_driver, dataset="test-parity-edit")
-    assert counts == expected_counts(g2)
-    assert "CANDIDATE" not in counts
-    rows = gn.run_query(neo4j_driver, "talent_flow")[1]
-    assert [(r["from_org"], r["to_org"]) for r in rows] == [("Org A", "Org C")]
+    assert gn.graph_counts(neo4j_driver, dataset="test-parity-edit") == expected_counts(g2)
+    rows = gn.run_query(neo4j_driver, "destinations")[1]
+    assert sorted((r["left"], r["outcome"], r["destination"]) for r in rows) == [
+        ("Org A", "joined", "Org C"),
+        ("Org B", "unknown", None),
+    ]
+    assert [(r["from_org"], r["to_org"]) for r in gn.run_query(neo4j_driver, "talent_flow")[1]] == [
+        ("Org A", "Org C")
+    ]
+    assert carried_moves(neo4j_driver, "test-parity-edit") == Counter(departures=2, arrivals=0)
