@@ -38,9 +38,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pyvis.network import Network
+from synthetic import synthetic_graph
 
 from graphkit import html
-from graphkit.synthetic import synthetic_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "integration"))

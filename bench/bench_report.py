@@ -71,7 +71,7 @@ def child(n: int, mode: str, repeats: int) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     if mode == "moves":
         return bench_moves(n, repeats)
-    from graphkit.synthetic import synthetic_graph
+    from synthetic import synthetic_graph
 
     t = time.perf_counter()
     g = synthetic_graph(n, seed=SEED)

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# bench/synthetic.py (seeded synthetic graphs) serves the tests and the benchmarks.
+sys.path.insert(0, str(ROOT / "bench"))
 DATA = ROOT / "data"
 SEED = ROOT.parent / "shared" / "seed"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from synthetic import synthetic_graph
 
 import graphkit
 from conftest import DATA
 from graphkit import metrics
-from graphkit.synthetic import synthetic_graph
 
 ENGINES = ("networkx", "igraph")
 

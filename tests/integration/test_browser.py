@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from synthetic import synthetic_graph
 
 from graphkit import html
 from graphkit.api import build_graph
-from graphkit.synthetic import synthetic_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from . import dates
+from graphkit import dates
 
 SOURCE_ID = "synthetic"
 
