@@ -377,6 +377,37 @@ def _prune(tx: Any, p: Plan) -> tuple[int, int, int]:
     return gone_nodes, gone_rels, kept
 
 
+@dataclass
+class _Load:
+    """One load's transaction function: managed transactions may run it again on a
+    transient error, so it starts its counts afresh each time."""
+
+    plan: Plan
+    batch_size: int
+    prune: bool
+    progress: Callable[[int], None] | None
+    counters: dict[str, int] = field(default_factory=dict)
+    pruned: tuple[int, int, int] = (0, 0, 0)
+
+    def __call__(self, tx: Any) -> None:
+        self.counters = {"nodes": 0, "rels": 0, "props": 0}
+        for label, rows in self.plan.nodes.items():
+            self._write_all(tx, node_query(label), rows)
+        for (rtype, a, b), rows in self.plan.rels.items():
+            self._write_all(tx, rel_query(rtype, a, b), rows)
+        if self.prune:
+            self.pruned = _prune(tx, self.plan)
+
+    def _write_all(self, tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
+        for batch in _batches(rows, self.batch_size):
+            c = tx.run(query, rows=batch).consume().counters
+            self.counters["nodes"] += c.nodes_created
+            self.counters["rels"] += c.relationships_created
+            self.counters["props"] += c.properties_set
+            if self.progress:
+                self.progress(len(batch))
+
+
 def load_graph(
     driver: Any,
     g: nx.MultiDiGraph,
@@ -394,39 +425,13 @@ def load_graph(
     ``write_moves=False`` leaves out the derived moves' properties (for bench-load)."""
     if batch_size < 1:
         raise SettingsError("--batch-size must be at least 1")
-    p = plan(g, dataset, write_moves=write_moves)
+    load = _Load(plan(g, dataset, write_moves=write_moves), batch_size, prune, progress)
     settings = settings or Settings()
-    counters = {"nodes": 0, "rels": 0, "props": 0}
-    pruned = (0, 0, 0)
-
-    def work(tx: Any) -> None:
-        nonlocal pruned
-        counters.update(nodes=0, rels=0, props=0)
-        for label, rows in p.nodes.items():
-            query = node_query(label)
-            for batch in _batches(rows, batch_size):
-                _write(tx, query, batch)
-        for (rtype, a, b), rows in p.rels.items():
-            query = rel_query(rtype, a, b)
-            for batch in _batches(rows, batch_size):
-                _write(tx, query, batch)
-        if prune:
-            pruned = _prune(tx, p)
-
-    def _write(tx: Any, query: str, batch: list[dict[str, Any]], **params: Any) -> None:
-        summary = tx.run(query, rows=batch, **params).consume()
-        c = summary.counters
-        counters["nodes"] += c.nodes_created
-        counters["rels"] += c.relationships_created
-        counters["props"] += c.properties_set
-        if progress:
-            progress(len(batch))
-
     apply_schema(driver, database)
     t0 = time.perf_counter()
     try:
         with driver.session(database=database) as session:
-            session.execute_write(work)
+            session.execute_write(load)
     except GraphkitError:
         raise
     except Exception as exc:
@@ -436,14 +441,14 @@ def load_graph(
         raise LoadFailed(f"load failed and was rolled back, Neo4j is as it was before: {err}") from None
     return LoadResult(
         dataset=dataset,
-        rows=p.rows,
+        rows=load.plan.rows,
         seconds=time.perf_counter() - t0,
-        nodes_created=counters["nodes"],
-        relationships_created=counters["rels"],
-        properties_set=counters["props"],
-        pruned_nodes=pruned[0],
-        pruned_relationships=pruned[1],
-        kept_nodes=pruned[2],
+        nodes_created=load.counters["nodes"],
+        relationships_created=load.counters["rels"],
+        properties_set=load.counters["props"],
+        pruned_nodes=load.pruned[0],
+        pruned_relationships=load.pruned[1],
+        kept_nodes=load.pruned[2],
     )
 
 
