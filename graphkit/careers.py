@@ -349,10 +349,19 @@ def _pair(ts: list[_Tenure]) -> tuple[dict[int, int], dict[int, list[int]], dict
     for a, ds in back.items():
         latest = max([ts[e].d_lo for e in ds])
         last[a] = [d for d in ds if ts[d].d_hi >= latest]
-    dest: dict[int, int] = {}
-    origin: dict[int, int] = {}
+    return _pair_mutually(deps, first, last), first, last
+
+
+def _pair_mutually(
+    deps: list[Any], first: dict[Any, list[Any]], last: dict[Any, list[Any]]
+) -> dict[Any, Any]:
+    """Pair a departure with an arrival when each is the other's only candidate left
+    (``first``: the arrivals that can come first after a departure; ``last``: the
+    departures that can come last before an arrival), until nothing changes."""
+    dest: dict[Any, Any] = {}
+    origin: dict[Any, Any] = {}
     changed = True
-    while changed:
+    while changed and len(dest) < len(deps):
         changed = False
         for d in deps:
             if d in dest:
@@ -364,7 +373,7 @@ def _pair(ts: list[_Tenure]) -> tuple[dict[int, int], dict[int, list[int]], dict
             if o == [d]:
                 dest[d], origin[c[0]] = c[0], d
                 changed = True
-    return dest, first, last
+    return dest
 
 
 def _key(person: str, origin: str | None, destination: str | None, facts: Iterable[str]) -> str:
@@ -505,21 +514,8 @@ def _distinct_orgs(
         else:
             latest = max([d.e_lo for d in ds])
             last[a] = [d for d in ds if d.e_hi >= latest]
-    dest: dict[_Stint, _Stint] = {}
-    origin: dict[_Stint, _Stint] = {}
-    changed = bool(back)
-    while changed and len(dest) < len(deps):
-        changed = False
-        for d in deps:
-            if d in dest:
-                continue
-            c = [a for a in first[d] if a not in origin]
-            if len(c) != 1:
-                continue
-            o = [x for x in last[c[0]] if x not in dest]
-            if o == [d]:
-                dest[d], origin[c[0]] = c[0], d
-                changed = True
+    dest: dict[_Stint, _Stint] = _pair_mutually(deps, first, last) if back else {}
+    origin = {a: d for d, a in dest.items()}
 
     moves: list[Move] = []
     for d in sorted(deps, key=_DEPARTED) if len(deps) > 1 else deps:
