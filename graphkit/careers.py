@@ -748,7 +748,3 @@ def ensure(g: nx.MultiDiGraph) -> Careers:
 def moves(g: nx.MultiDiGraph) -> list[Move]:
     """Every move and arrival of ``g`` (see the module docstring), in a stable order."""
     return ensure(g).moves
-
-
-def of_person(c: Careers, person: str) -> tuple[list[Move], list[RoleChange]]:
-    return [m for m in c.moves if m.person == person], [r for r in c.role_changes if r.person == person]
