@@ -40,7 +40,7 @@ from pathlib import Path
 from pyvis.network import Network
 from synthetic import synthetic_graph
 
-from graphkit import html
+from graphkit.page import html
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "integration"))

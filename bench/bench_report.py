@@ -17,7 +17,7 @@ Each size runs in its own subprocess (so peak memory, ru_maxrss, is per size):
 * ``accuracy`` (10k only): sampled betweenness against exact (igraph, exact
   Brandes): Spearman rank correlation and max abs error; the same for closeness.
 
-* ``moves`` (every mode, 1,000,000 people): :func:`graphkit.careers.derive_records`
+* ``moves`` (every mode, 1,000,000 people): :func:`graphkit.graph.careers.derive_records`
   on seeded synthetic careers (:func:`career_records`): 1 to 5 stints a person
   (mostly ``WORKED_AT``, some ``JOINED`` and ``FOUNDED``) at organisations drawn
   from a pool of 3,000, with fuzzy EDTF dates of every shape graphkit reads
@@ -27,10 +27,10 @@ Each size runs in its own subprocess (so peak memory, ru_maxrss, is per size):
   1 run with small (the default).
   The baseline, measured in the same run: the previous per-edge pairing is
   gone, so the named baseline is the **parse floor**, a plain-Python pass that
-  does nothing but parse every start and end with :func:`graphkit.dates.parse`
+  does nothing but parse every start and end with :func:`graphkit.schema.dates.parse`
   (the EDTF parser; its cache makes a repeated text cheap), also from cold caches.
   ``derive_records`` reads the usual shapes without the EDTF parser
-  (:func:`graphkit.careers.span`), so the whole derivation may cost less than
+  (:func:`graphkit.graph.careers.span`), so the whole derivation may cost less than
   this floor. Reported: ``moves_s_1m``, ``moves_1m`` (moves produced),
   people/s and the ratio derive / parse floor.
 
@@ -142,7 +142,7 @@ def _edtf(rng: Any, year: int) -> str:
 
 
 def career_records(people: int, seed: int = SEED) -> list[tuple[Any, ...]]:
-    """Seeded synthetic career facts, as :func:`graphkit.careers.derive_records` takes them.
+    """Seeded synthetic career facts, as :func:`graphkit.graph.careers.derive_records` takes them.
 
     Each person has 1 to 5 stints in chronological order (a stint may start
     before the previous one ended), at organisations from a pool of
@@ -182,10 +182,10 @@ def career_records(people: int, seed: int = SEED) -> list[tuple[Any, ...]]:
 
 
 def check_records(records: list[tuple[Any, ...]], sample: int = 500, seed: int = SEED) -> None:
-    """Validation's rule on a sample, with :func:`graphkit.dates.parse`: no end before its start."""
+    """Validation's rule on a sample, with :func:`graphkit.schema.dates.parse`: no end before its start."""
     import random
 
-    from graphkit import dates
+    from graphkit.schema import dates
 
     for r in random.Random(seed).sample(records, min(sample, len(records))):
         if r[6] and r[7]:
@@ -195,7 +195,7 @@ def check_records(records: list[tuple[Any, ...]], sample: int = 500, seed: int =
 
 def parse_floor(records: list[tuple[Any, ...]]) -> None:
     """The baseline: parse every start and end with dates.parse, nothing else."""
-    from graphkit import dates
+    from graphkit.schema import dates
 
     parse = dates.parse
     for r in records:
@@ -206,7 +206,8 @@ def parse_floor(records: list[tuple[Any, ...]]) -> None:
 
 
 def _cold() -> None:
-    from graphkit import careers, dates
+    from graphkit.graph import careers
+    from graphkit.schema import dates
 
     careers.span.cache_clear()
     dates.parse.cache_clear()
@@ -215,7 +216,7 @@ def _cold() -> None:
 def bench_moves(people: int, repeats: int) -> dict[str, Any]:
     import gc
 
-    from graphkit import careers
+    from graphkit.graph import careers
 
     t = time.perf_counter()
     records = career_records(people)
@@ -257,7 +258,7 @@ def plain_networkx(g: Any) -> None:
 
     import networkx as nx
 
-    from graphkit import flows
+    from graphkit.graph import flows
 
     kinds = {"Person", "Company", "Startup", "Investor"}
     types = {"WORKED_AT", "JOINED", "FOUNDED", "INVESTED_IN", "APPROACHED"}

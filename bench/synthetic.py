@@ -21,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit import dates
+from graphkit.schema import dates
 
 SOURCE_ID = "synthetic"
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from . import careers
+from graphkit.graph import careers
+from graphkit.ingest.validate import check, load_dataset
+from graphkit.schema.errors import GraphkitError, InvalidData, Issue, ReadError, SettingsError
+
 from .api import (
     build_graph,
     build_report,
@@ -18,9 +21,7 @@ from .api import (
     validate,
     write_html,
 )
-from .errors import GraphkitError, InvalidData, Issue, ReadError, SettingsError
 from .graph import to_graph
-from .validate import check, load_dataset
 
 __all__ = [
     "GraphkitError",

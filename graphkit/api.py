@@ -15,18 +15,30 @@ from typing import Any
 
 import networkx as nx
 
-from . import careers
+from graphkit.graph import careers
+from graphkit.ingest.validate import load_dataset
+from graphkit.neo4j import gds as _gds  # noqa: F401  (registers the neo4j metrics engine)
+from graphkit.page import html as _html
+from graphkit.schema.model import Dataset
+from graphkit.schema.text import plural
+
 from . import export as _export
-from . import gds as _gds  # noqa: F401  (registers the neo4j metrics engine)
 from . import graph as _graph
-from . import html as _html
 from . import metrics as _metrics
 from . import report as _report
-from .model import Dataset
-from .text import plural
-from .validate import load_dataset
 
 EXPORT_FORMATS = _export.FORMATS
+#: What the command line offers: metrics, engines, report formats and kinds, page sizes.
+METRICS = _metrics.METRICS
+ENGINES = _metrics.ENGINES
+MetricOptions = _metrics.Options
+REPORT_FORMATS = _report.FORMATS
+REPORT_KINDS = _report.KINDS
+ReportOptions = _report.ReportOptions
+SIZE_METRICS = _html.SIZE_METRICS
+report_tables = _report.tables
+format_cell = _report.format_cell
+scope_line = _report.scope_line
 
 
 def validate(directory: str | Path, encoding: str | None = None) -> Dataset:
@@ -53,7 +65,7 @@ def export(g: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
 
 
 def write_html(g: nx.MultiDiGraph, path: str | Path, title: str | None = None, **options: Any) -> Path:
-    """Write the interactive page (see :func:`graphkit.html.write_html` for the options and filters)."""
+    """Write the interactive page (see :func:`graphkit.page.html.write_html` for the options and filters)."""
     return _html.write_html(g, path, title, **options)
 
 
@@ -98,18 +110,23 @@ def load(
     dataset: str | None = None,
     batch_size: int = 5000,
     encoding: str | None = None,
-    show_progress: bool = False,
+    progress_bar: Callable[[int], Any] | None = None,
 ):
-    """Validate ``directory`` and load it into Neo4j in one transaction."""
+    """Validate ``directory`` and load it into Neo4j in one transaction.
+
+    ``progress_bar(total_rows)``, if given, is a context manager yielding
+    ``advance(n)``; the command line passes a terminal progress bar."""
+    from contextlib import nullcontext
+
     from . import neo4j as _neo4j
-    from .progress import progress_bar
 
     g = build_graph(directory, encoding)  # invalid data raises here: nothing is written
     settings = settings or neo4j_settings()
     name = dataset or Path(directory).resolve().name
     driver = _neo4j.connect(settings)
     try:
-        with progress_bar(_neo4j.count_rows(g), "loading", enabled=show_progress) as advance:
+        bar = progress_bar(_neo4j.count_rows(g)) if progress_bar else nullcontext(None)
+        with bar as advance:
             return _neo4j.load_graph(
                 driver, g, name, settings.database, batch_size, prune, progress=advance, settings=settings
             )
@@ -123,7 +140,7 @@ def metrics_engine_settings(engine: str, uri=None, user=None, password=None, dat
 
     if engine != "neo4j":
         return nullcontext()
-    from . import gds
+    from graphkit.neo4j import gds
 
     return gds.using(neo4j_settings(uri, user, password, database))
 
@@ -162,7 +179,7 @@ class DemoResult:
 def demo(directory: str | Path = "data", out_dir: str | Path = "out", title: str | None = None) -> DemoResult:
     """Validate, then write ``graph.html``, ``report.md`` and the report's charts
     (``chart-flows.svg``, ``chart-timeline.svg``) into ``out_dir``."""
-    from . import charts
+    from graphkit.report import charts
 
     g = build_graph(directory)
     out = Path(out_dir)

@@ -3,7 +3,7 @@
 GraphML and GEXF hold no lists, so list attributes (sources, aliases,
 role_category) are joined with the vocabulary's separator ``;``. Graph-level
 sources and claims go into ``sources_json`` and ``claims_json``, and the
-derived careers (:mod:`graphkit.careers`: moves and role changes) into
+derived careers (:mod:`graphkit.graph.careers`: moves and role changes) into
 ``careers_json``; node-link JSON holds them as ``graph.careers``, and the CSV
 export writes the moves to ``moves.csv``. Every relationship carries its
 stable key (type, ends, role, start and end).
@@ -18,8 +18,9 @@ from typing import Any
 
 import networkx as nx
 
-from . import careers, vocab
-from .errors import SettingsError
+from graphkit.graph import careers
+from graphkit.schema import vocab
+from graphkit.schema.errors import SettingsError
 
 FORMATS = ("graphml", "gexf", "json", "csv")
 #: Names that are files, not the directory a CSV export needs.

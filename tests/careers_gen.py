@@ -50,7 +50,7 @@ def stint(draw) -> tuple[str, str, str, str, str]:
     if kind != "WORKED_AT" and draw(st.booleans()):
         end = ""  # arrivals usually have no end
     if start and end:
-        from graphkit import dates
+        from graphkit.schema import dates
 
         s, e = dates.parse(start), dates.parse(end)
         if s.earliest and e.latest and e.latest < s.earliest:

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import DATA, ROOT
 from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
 # bench/synthetic.py (seeded synthetic graphs) serves the tests and the benchmarks.
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -17,8 +17,6 @@ sys.path.insert(0, str(ROOT / "bench"))
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
     settings.load_profile("ci")
-DATA = ROOT / "data"
-SEED = ROOT.parent / "shared" / "seed"
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -39,20 +37,6 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, count), "utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    """The 1-based physical line of the first line containing ``needle``."""
-    for i, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if needle in line:
-            return i
-    raise AssertionError(f"{needle!r} not in {path}")
 
 
 # --------------------------------------------------------------- Neo4j server

@@ -31,11 +31,11 @@ def test_no_import_cycles():
 
 
 def test_the_contract_can_fail(tmp_path):
-    """A layers contract that puts graphkit.careers above graphkit.report is broken."""
+    """A layers contract that puts graphkit.graph above graphkit.report is broken."""
     cfg = tmp_path / "contract.ini"
     cfg.write_text(
         "[importlinter]\nroot_package = graphkit\n\n[importlinter:contract:upside-down]\n"
-        "name = upside down\ntype = layers\nlayers =\n    graphkit.careers\n    graphkit.report\n",
+        "name = upside down\ntype = layers\nlayers =\n    graphkit.graph\n    graphkit.report\n",
         "utf-8",
     )
     lint = Path(sys.executable).parent / "lint-imports"

@@ -1,4 +1,4 @@
-"""graphkit's Neo4j Browser guide and style (graphkit/browser.py), without a server or a browser.
+"""graphkit's Neo4j Browser guide and style (graphkit/neo4j/browser.py), without a server or a browser.
 
 tests/integration/test_neo4j_browser.py drives the real Browser with them."""
 
@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from graphkit import browser, vocab
 from graphkit import neo4j as gn
+from graphkit.neo4j import browser
+from graphkit.schema import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 GRASS_FILE = ROOT / "cypher" / "browser-style.grass"
@@ -118,7 +119,7 @@ BASE = "http://127.0.0.1:7474/browser/graphkit"
 def test_checked_in_style_is_generated():
     assert GRASS_FILE.read_text("utf-8") == browser.grass(), (
         "cypher/browser-style.grass is out of date: python -c "
-        "\"from graphkit.browser import grass; open('cypher/browser-style.grass', 'w').write(grass())\""
+        "\"from graphkit.neo4j.browser import grass; open('cypher/browser-style.grass', 'w').write(grass())\""
     )
 
 
@@ -250,7 +251,7 @@ def test_cypher_literals():
 def test_write_entry_point(tmp_path):
     out = tmp_path / "guide"
     proc = subprocess.run(
-        [sys.executable, "-m", "graphkit.browser", "--write", str(out), "--base-url", BASE + "/"],
+        [sys.executable, "-m", "graphkit.neo4j.browser", "--write", str(out), "--base-url", BASE + "/"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -264,7 +265,7 @@ def test_write_entry_point(tmp_path):
 
 def test_write_needs_a_directory():
     proc = subprocess.run(
-        [sys.executable, "-m", "graphkit.browser"], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "graphkit.neo4j.browser"], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 2
     assert "--write" in proc.stderr
@@ -279,5 +280,5 @@ def test_style_file_ships_with_the_package():
     import tomllib
 
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    assert "cypher/*.grass" in pyproject["tool"]["setuptools"]["package-data"]["graphkit"]
-    assert (ROOT / "graphkit" / "cypher" / "browser-style.grass").read_text("utf-8") == browser.grass()
+    assert "cypher/*.grass" in pyproject["tool"]["setuptools"]["package-data"]["graphkit.neo4j"]
+    assert (ROOT / "cypher" / "browser-style.grass").read_text("utf-8") == browser.grass()

@@ -1,4 +1,4 @@
-"""The career rules (graphkit/careers.py), one case each, and the second fixture dataset
+"""The career rules (graphkit/graph/careers.py), one case each, and the second fixture dataset
 (tests/fixtures/careers: an invented English-language article of ordinary careers).
 
 Every expected value below was worked out by hand from the rows, as the comments say.
@@ -6,14 +6,16 @@ Every expected value below was worked out by hand from the rows, as the comments
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from careers_gen import write_dataset
 
 import graphkit
-from graphkit import careers as gc
-from graphkit import flows, periods, report
+from graphkit import report
+from graphkit.graph import careers as gc
+from graphkit.graph import flows, periods
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "careers"
 
@@ -286,10 +288,10 @@ def test_move_keys_are_stable_and_distinct(tmp_path):
 
 
 def test_span_and_iso_day():
-    assert gc.span("2025-40") == (gc.dt.date(2025, 1, 1).toordinal(), gc.dt.date(2025, 6, 30).toordinal())
-    assert gc.span("../2025-06-16") == (gc.NEG, gc.dt.date(2025, 6, 16).toordinal())
+    assert gc.span("2025-40") == (dt.date(2025, 1, 1).toordinal(), dt.date(2025, 6, 30).toordinal())
+    assert gc.span("../2025-06-16") == (gc.NEG, dt.date(2025, 6, 16).toordinal())
     assert gc.iso_day(gc.NEG) == gc.iso_day(gc.POS) == ""
-    assert gc.iso_day(gc.dt.date(2024, 2, 29).toordinal()) == "2024-02-29"
+    assert gc.iso_day(dt.date(2024, 2, 29).toordinal()) == "2024-02-29"
     assert gc.fact_when({"start": "2020", "end": "2021"}) == "2021"
     assert gc.fact_when({"start": "2020", "end": ""}) == "2020"
     assert gc.fact_when({}) == ""
@@ -407,7 +409,7 @@ def test_fixture_period_scope_keeps_destinations(fx):
 
 
 def test_fixture_as_of_keeps_moves_known_by_then(fx):
-    ms = periods.moves_by(gc.moves(fx), gc.dt.date(2020, 12, 31))
+    ms = periods.moves_by(gc.moves(fx), dt.date(2020, 12, 31))
     # by the end of 2020: ada? no (2021); dev alpha->beta (2019); eve beta->delta (2020-06);
     # finn left (2017) and came back (2020); jay no (2021). Undated moves are kept: none here.
     assert sorted((m.person, m.origin or "", m.destination or "") for m in ms) == [

@@ -11,8 +11,12 @@ from careers_gen import careers, write_dataset
 from hypothesis import HealthCheck, given, settings
 
 import graphkit
-from graphkit import careers as gc
-from graphkit import flows, report
+from graphkit import report
+from graphkit.graph import careers as gc
+from graphkit.graph import distinct as gd
+from graphkit.graph import flows
+from graphkit.graph import moves as gm
+from graphkit.graph import time as gt
 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -145,7 +149,7 @@ from dataclasses import fields as _fields  # noqa: E402
 from careers_gen import stint  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from graphkit import dates, vocab  # noqa: E402
+from graphkit.schema import dates, vocab  # noqa: E402
 
 _CATS = vocab.load().role_categories
 
@@ -168,7 +172,7 @@ def test_distinct_organisations_shortcut_is_the_general_path(career, cats, unnam
     stints = _stints(career, cats)
     when_fast: dict[str, str] = {}
     when_general: dict[str, str] = {}
-    fast = gc._distinct_orgs("p", list(stints), unnamed, when_fast, _CATS)
+    fast = gd._distinct_orgs("p", list(stints), unnamed, when_fast, _CATS)
     general, role_changes = gc._person("p", list(stints), unnamed, when_general, _CATS)
     assert [vars(m) for m in fast] == [vars(m) for m in general]  # every field, in the same order of moves
     assert fast == general
@@ -203,7 +207,7 @@ def test_derive_records_takes_the_general_path_when_an_organisation_repeats(peop
 
 def test_move_shortcut_builds_the_same_move():
     values = {f.name: f"v-{f.name}" for f in _fields(gc.Move)}
-    fast, plain = gc._move(**values), gc.Move(**values)
+    fast, plain = gm._move(**values), gc.Move(**values)
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
     assert list(vars(fast).items()) == list(vars(plain).items())
 
@@ -239,7 +243,7 @@ def _parsed(text):
 @settings(max_examples=400, deadline=None)
 @given(text=_edtf_like())
 def test_span_reads_plain_dates_as_the_edtf_parser_does(text):
-    quick = gc._plain_span(text)
+    quick = gt._plain_span(text)
     try:
         expected = _parsed(text)
     except dates.BadDate:
@@ -253,6 +257,6 @@ def test_span_reads_the_usual_shapes_without_the_edtf_parser():
     usual = ["2019", "2021-06", "2022-33", "2022-36", "2024-40", "2024-41", "2024-12~", "2024-12-05"]
     usual += ["2024-12/2025-06", "../2025-06-16", "2025-06/..", "2024-06~/2025-01"]
     for text in usual:
-        assert gc._plain_span(text) == _parsed(text), text
+        assert gt._plain_span(text) == _parsed(text), text
     for text in ["2024-21", "2024-33/2024-40", "2024-33~", "2024-12/", "../..", " 2024", "2024-02-30"]:
-        assert gc._plain_span(text) is None, text  # seasons, quarters in intervals, errors: dates.parse
+        assert gt._plain_span(text) is None, text  # seasons, quarters in intervals, errors: dates.parse

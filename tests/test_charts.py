@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import DATA, ROOT, edit
 
-from conftest import DATA, ROOT, edit
 from graphkit.cli import main
 
 SVG = "{http://www.w3.org/2000/svg}"

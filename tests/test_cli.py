@@ -5,8 +5,8 @@ from pathlib import Path
 
 import networkx as nx
 from click.testing import CliRunner
+from helpers import DATA, ROOT, edit, line_of
 
-from conftest import DATA, ROOT, edit, line_of
 from graphkit import __version__
 from graphkit.cli import main
 
@@ -199,7 +199,7 @@ def test_markdown_report_escapes_html_from_the_data(data_copy: Path):
 def test_debug_works_before_and_after_the_command(tmp_path: Path):
     import pytest
 
-    from graphkit.errors import ReadError
+    from graphkit.schema.errors import ReadError
 
     missing = str(tmp_path / "nope")
     plain = CliRunner().invoke(main, ["validate", missing])

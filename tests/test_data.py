@@ -3,8 +3,7 @@
 import csv
 
 import pytest
-
-from conftest import DATA, SEED
+from helpers import DATA, SEED
 
 ARTICLE = SEED / "000_e7104e947feaa275.txt"
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from graphkit import dates
+from graphkit.schema import dates
 
 
 @pytest.mark.parametrize(

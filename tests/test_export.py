@@ -5,8 +5,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from helpers import DATA
 
-from conftest import DATA
 from graphkit import build_graph, export
 
 

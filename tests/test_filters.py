@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from helpers import DATA
 
-from conftest import DATA
-from graphkit import filters
 from graphkit.api import build_graph
-from graphkit.errors import SettingsError
+from graphkit.graph import filters
+from graphkit.schema.errors import SettingsError
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import DATA
 
 import graphkit
-from conftest import DATA
-from graphkit import flows, periods, report
+from graphkit import report
+from graphkit.graph import flows, periods
 
 
 @pytest.fixture(scope="module")

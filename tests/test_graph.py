@@ -3,7 +3,8 @@
 import csv
 from collections import Counter
 
-from conftest import DATA
+from helpers import DATA
+
 from graphkit import build_graph, graph_counts
 
 

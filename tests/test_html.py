@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import DATA, ROOT, edit
 from pyvis.network import Network
 from synthetic import synthetic_graph
 
-from conftest import DATA, ROOT, edit
-from graphkit import html
 from graphkit.api import build_graph
 from graphkit.cli import main
-from graphkit.errors import SettingsError
+from graphkit.page import html
+from graphkit.schema.errors import SettingsError
 
 HOSTILE_IMG = '<img src=x onerror="window.__pwned=1;alert(1)">'
 HOSTILE_SCRIPT = "</script><script>window.__pwned=2;alert(2)</script>"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from helpers import DATA
 from synthetic import synthetic_graph
 
 import graphkit
-from conftest import DATA
 from graphkit import metrics
 
 ENGINES = ("networkx", "igraph")

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from graphkit.errors import ReadError, SettingsError
-from graphkit.read import read_table
+from graphkit.ingest.read import read_table
+from graphkit.schema.errors import ReadError, SettingsError
 
 CSV = "id,name\nzhang-fan,张帆\nqu-teng,曲滕\n"
 

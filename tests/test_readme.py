@@ -19,8 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import DATA, ROOT
+from helpers import DATA, ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)

@@ -11,9 +11,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from helpers import DATA, edit
 
 import graphkit
-from conftest import DATA, edit
 from graphkit.cli import main
 
 

@@ -19,15 +19,15 @@ import networkx as nx
 import pytest
 from careers_gen import careers, write_dataset
 from click.testing import CliRunner
+from helpers import DATA, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graphkit
-from conftest import DATA, ROOT
 from graphkit import report
-from graphkit.careers import Move
 from graphkit.cli import main
-from graphkit.schemas import report_schema
+from graphkit.graph.careers import Move
+from graphkit.report.schema import report_schema
 
 CAREERS = ROOT / "tests" / "fixtures" / "careers"
 SCHEMA = report_schema()
@@ -81,8 +81,8 @@ def test_the_schema_is_a_valid_draft_2020_12_schema():
 
 def test_the_schema_ships_in_the_package():
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
-    assert "schemas/*.json" in pyproject["tool"]["setuptools"]["package-data"]["graphkit"]
-    assert (Path(graphkit.__file__).parent / "schemas" / "report.schema.json").is_file()
+    assert "*.json" in pyproject["tool"]["setuptools"]["package-data"]["graphkit.report"]
+    assert (Path(graphkit.__file__).parent / "report" / "report.schema.json").is_file()
     assert report_schema() == SCHEMA and report_schema() is not report_schema()
 
 

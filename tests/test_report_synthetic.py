@@ -8,10 +8,11 @@ import sys
 
 import networkx as nx
 import pytest
+from helpers import ROOT
 from synthetic import synthetic_graph
 
-from conftest import ROOT
-from graphkit import careers, metrics, report
+from graphkit import metrics, report
+from graphkit.graph import careers
 
 DIGEST = (
     "import hashlib, sys; sys.path.insert(0, 'bench'); from synthetic import synthetic_graph; "

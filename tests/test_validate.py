@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
+from helpers import DATA, edit, line_of
 
-from conftest import DATA, edit, line_of
 from graphkit import InvalidData, check, load_dataset
 
 
@@ -20,11 +20,63 @@ def test_seed_data_is_valid():
     assert issues == []
 
 
-def test_unknown_reference(data_copy: Path):
-    rel = data_copy / "relationships.csv"
-    edit(rel, "FOUNDED,zhang-fan,", "FOUNDED,zhang-fann,")
-    line = line_of(rel, "FOUNDED,zhang-fann,")
-    assert errors_of(data_copy) == [f"{rel}:{line}: unknown node 'zhang-fann' in column 'from'"]
+ZK = "WORKED_AT,zhang-kuo,zhipu,首席战略官,Chief strategy officer,executive,"
+
+#: One edit to one file of data/, and the one error it must give at the edited line:
+#: (file, text, replacement, error message after "FILE:LINE: ").
+ONE_EDIT = {
+    "unknown reference": (
+        "relationships.csv",
+        "FOUNDED,zhang-fan,",
+        "FOUNDED,zhang-fann,",
+        "unknown node 'zhang-fann' in column 'from'",
+    ),
+    "missing required value": (
+        "organisations.csv",
+        "jd,Company,京东",
+        "jd,Company,",
+        "missing value in required column 'name'",
+    ),
+    "unknown relationship type": (
+        "relationships.csv",
+        "APPROACHED,xiaomi",
+        "POACHED,xiaomi",
+        "unknown relationship type 'POACHED' (expected one of: WORKED_AT, JOINED, "
+        "FOUNDED, INVESTED_IN, MEMBER_OF, APPROACHED, HAD_EVENT)",
+    ),
+    "end before start": (
+        "relationships.csv",
+        ZK + ",2025-01",
+        ZK + "2025-03,2025-01",
+        "end '2025-01' is before start '2025-03'",
+    ),
+    "wrong kinds of node": (
+        "relationships.csv",
+        "INVESTED_IN,zhipu,venture-zhang-fan",
+        "INVESTED_IN,zhipu,zhang-fan",
+        "INVESTED_IN cannot go from Company 'zhipu' to Person 'zhang-fan' (expected Company or Investor -> Startup)",
+    ),
+    "unknown source": (
+        "relationships.csv",
+        "2025-01,confirmed,zhidx-2025-06-16,",
+        "2025-01,confirmed,zhidx-2025-06-16;36kr,",
+        "unknown source '36kr' in column 'sources'",
+    ),
+    "unknown status": (
+        "relationships.csv",
+        "2024-12~,,attempted,",
+        "2024-12~,,rumoured,",
+        "unknown status 'rumoured' (expected one of: confirmed, reported, attempted) in column 'status'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(ONE_EDIT))
+def test_one_edit_gives_one_error_at_its_line(data_copy: Path, case: str):
+    name, old, new, message = ONE_EDIT[case]
+    path = data_copy / name
+    edit(path, old, new)
+    assert errors_of(data_copy) == [f"{path}:{line_of(path, new)}: {message}"]
 
 
 def test_duplicate_id(data_copy: Path):
@@ -49,13 +101,6 @@ def test_missing_required_column(data_copy: Path):
     assert errors_of(data_copy) == [f"{people}:1: missing required column 'name'"]
 
 
-def test_missing_required_value(data_copy: Path):
-    orgs = data_copy / "organisations.csv"
-    edit(orgs, "jd,Company,京东", "jd,Company,")
-    line = line_of(orgs, "jd,Company,,")
-    assert errors_of(data_copy) == [f"{orgs}:{line}: missing value in required column 'name'"]
-
-
 def test_unknown_node_kind(data_copy: Path):
     orgs = data_copy / "organisations.csv"
     edit(orgs, "jd,Company,", "jd,Compnay,")
@@ -67,16 +112,6 @@ def test_unknown_node_kind(data_copy: Path):
     rel = data_copy / "relationships.csv"
     assert f"{rel}:{line_of(rel, 'JOINED,duan-nan,jd')}: unknown node 'jd' in column 'to'" in errors
     assert len(errors) == 2
-
-
-def test_unknown_relationship_type(data_copy: Path):
-    rel = data_copy / "relationships.csv"
-    edit(rel, "APPROACHED,xiaomi", "POACHED,xiaomi")
-    line = line_of(rel, "POACHED,xiaomi")
-    assert errors_of(data_copy) == [
-        f"{rel}:{line}: unknown relationship type 'POACHED' (expected one of: WORKED_AT, JOINED, "
-        "FOUNDED, INVESTED_IN, MEMBER_OF, APPROACHED, HAD_EVENT)"
-    ]
 
 
 @pytest.mark.parametrize(
@@ -110,17 +145,6 @@ def test_bad_dates(data_copy: Path, bad: str, message: str):
     assert errors_of(data_copy) == [f"{rel}:{line}: {message}"]
 
 
-def test_end_before_start(data_copy: Path):
-    rel = data_copy / "relationships.csv"
-    edit(
-        rel,
-        "WORKED_AT,zhang-kuo,zhipu,首席战略官,Chief strategy officer,executive,,2025-01",
-        "WORKED_AT,zhang-kuo,zhipu,首席战略官,Chief strategy officer,executive,2025-03,2025-01",
-    )
-    line = line_of(rel, "WORKED_AT,zhang-kuo")
-    assert errors_of(data_copy) == [f"{rel}:{line}: end '2025-01' is before start '2025-03'"]
-
-
 def test_overlapping_fuzzy_dates_are_not_an_error(data_copy: Path):
     # end 2025-40 (Jan-Jun 2025) may well be after start 2025-03: no error.
     rel = data_copy / "relationships.csv"
@@ -132,23 +156,6 @@ def test_overlapping_fuzzy_dates_are_not_an_error(data_copy: Path):
         "commercial;executive,2025-03,2025-40",
     )
     assert load_dataset(data_copy)
-
-
-def test_wrong_kinds_of_node(data_copy: Path):
-    rel = data_copy / "relationships.csv"
-    edit(rel, "INVESTED_IN,zhipu,venture-zhang-fan", "INVESTED_IN,zhipu,zhang-fan")
-    line = line_of(rel, "INVESTED_IN,zhipu,zhang-fan")
-    assert errors_of(data_copy) == [
-        f"{rel}:{line}: INVESTED_IN cannot go from Company 'zhipu' to Person 'zhang-fan' "
-        "(expected Company or Investor -> Startup)"
-    ]
-
-
-def test_unknown_source(data_copy: Path):
-    rel = data_copy / "relationships.csv"
-    edit(rel, "2025-01,confirmed,zhidx-2025-06-16,", "2025-01,confirmed,zhidx-2025-06-16;36kr,")
-    line = line_of(rel, "zhidx-2025-06-16;36kr")
-    assert errors_of(data_copy) == [f"{rel}:{line}: unknown source '36kr' in column 'sources'"]
 
 
 def test_missing_evidence(data_copy: Path):
@@ -164,16 +171,6 @@ def test_missing_evidence(data_copy: Path):
     csv.writer(buf, lineterminator="\n").writerows(rows)
     ev.write_text(buf.getvalue(), "utf-8")
     assert errors_of(data_copy) == [f"{ev}:3: missing evidence (the verbatim quote from the source)"]
-
-
-def test_unknown_status(data_copy: Path):
-    rel = data_copy / "relationships.csv"
-    edit(rel, "2024-12~,,attempted,", "2024-12~,,rumoured,")
-    line = line_of(rel, "rumoured")
-    assert errors_of(data_copy) == [
-        f"{rel}:{line}: unknown status 'rumoured' (expected one of: confirmed, reported, attempted) "
-        "in column 'status'"
-    ]
 
 
 def test_binary_file(data_copy: Path):

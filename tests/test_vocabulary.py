@@ -13,9 +13,12 @@ import networkx as nx
 import pytest
 
 import graphkit
-from graphkit import browser, html, neo4j, vocab
+from graphkit import neo4j
+from graphkit.neo4j import browser
+from graphkit.page import html
+from graphkit.schema import vocab
 
-SHIPPED = resources.files("graphkit").joinpath("vocabulary.toml").read_text("utf-8")
+SHIPPED = resources.files("graphkit.schema").joinpath("vocabulary.toml").read_text("utf-8")
 
 EXTRA = """
 [nodes.Lab]

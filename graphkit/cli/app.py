@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
+from graphkit.schema.errors import GraphkitError, InvalidData
+from graphkit.schema.text import plural
+
 from .. import __version__
-from ..errors import GraphkitError, InvalidData
-from ..text import plural
 
 
 class GraphkitGroup(click.Group):

@@ -6,16 +6,11 @@ from pathlib import Path
 
 import click
 
-from .. import api
-from ..text import plural
-from .app import is_terminal, main
+from graphkit.schema.text import plural
 
-DIR = click.argument("directory", default="data", type=click.Path(file_okay=False, path_type=Path))
-ENCODING = click.option(
-    "--encoding",
-    default=None,
-    help="Force the CSV encoding (default: UTF-8, with or without BOM, then GB18030).",
-)
+from .. import api
+from .app import is_terminal, main
+from .options import DIR, ENCODING
 
 
 def print_counts(counts: dict[str, int], title: str) -> None:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .. import api, html
+from .. import api
 from .app import main
-from .core import DIR, ENCODING
-
-OUT = click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+from .options import DIR, ENCODING, OUT
+from .progress import spinner
 
 
 def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -54,7 +51,7 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
                 "--size-by",
                 default="degree",
                 show_default=True,
-                type=click.Choice(html.SIZE_METRICS),
+                type=click.Choice(api.SIZE_METRICS),
                 help="Node size by this metric.",
             ),
             click.option("--title", help="Page title (default: from the sources' titles)."),
@@ -64,21 +61,9 @@ def filter_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-@contextmanager
-def progress_reporter():
-    """A spinner on stderr with the current step, when stderr is a terminal; otherwise nothing."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-
-    with Console(stderr=True).status("building the page") as status:
-        yield lambda step: status.update(step)
-
-
 def _write(directory: Path, output: Path, encoding: str | None, view: str, **opts: Any) -> None:
     types = [t.strip() for t in (opts.pop("type_names") or "").split(",") if t.strip()]
-    with progress_reporter() as progress:
+    with spinner("building the page") as progress:
         path = api.write_html(
             api.build_graph(directory, encoding),
             output,

@@ -11,26 +11,12 @@ from typing import Any
 
 import click
 
+from graphkit.schema.text import plural
+
 from .. import api
-from ..text import plural
 from .app import is_terminal, main
-
-DIR = click.argument("directory", default="data", type=click.Path(file_okay=False, path_type=Path))
-
-
-def connection_options(f: Any) -> Any:
-    """--uri/--user/--password/--database; the NEO4J_* variables are the defaults."""
-    f = click.option(
-        "--database", default=None, help="Database name [env NEO4J_DATABASE; default: the server's]."
-    )(f)
-    f = click.option("--password", default=None, help="Password [env NEO4J_PASSWORD].")(f)
-    f = click.option("--user", default=None, help="User name [env NEO4J_USERNAME; default neo4j].")(f)
-    f = click.option(
-        "--uri",
-        default=None,
-        help="bolt://, neo4j:// or neo4j+s:// URI [env NEO4J_URI; default bolt://localhost:7687].",
-    )(f)
-    return f
+from .options import DIR, ENCODING, connection_options
+from .progress import progress_bar
 
 
 @main.command()
@@ -43,7 +29,7 @@ def connection_options(f: Any) -> Any:
     "--dataset", default=None, help="Name that tags what this load writes (default: the directory's name)."
 )
 @click.option("--batch-size", type=int, default=5000, show_default=True, help="Rows per UNWIND batch.")
-@click.option("--encoding", default=None, help="Force the CSV encoding.")
+@ENCODING
 def load(directory: Path, uri, user, password, database, prune, dataset, batch_size, encoding) -> None:
     """Validate DIR and load it into Neo4j: all of it, or nothing.
 
@@ -64,7 +50,7 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
         dataset=dataset,
         batch_size=batch_size,
         encoding=encoding,
-        show_progress=is_terminal(),
+        progress_bar=(lambda total: progress_bar(total, "loading")) if is_terminal() else None,
     )
     click.echo(
         f"loaded {plural(result.rows, 'row')} from {directory} into {settings.uri} in {result.seconds:.2f} s "

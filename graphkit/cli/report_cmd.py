@@ -2,42 +2,40 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
 from .. import api
-from ..metrics import ENGINES, METRICS, Options
-from ..report import FORMATS, KINDS, ReportOptions, print_rich, render
 from .app import is_terminal, main
-from .core import DIR, ENCODING
-from .neo4j_cmd import connection_options
+from .options import DIR, ENCODING, connection_options
+from .progress import spinner
 
 
-@contextmanager
-def progress_on_stderr() -> Iterator[object]:
-    """A spinner with the current step on stderr when it is a terminal; silent otherwise."""
-    if not sys.stderr.isatty():
-        yield lambda _msg: None
-        return
+def print_rich(r: dict[str, Any]) -> None:
     from rich.console import Console
+    from rich.table import Table as RichTable
 
-    console = Console(stderr=True)
-    with console.status("graphkit report") as status:
-        yield lambda msg: status.update(f"graphkit report: {msg}")
+    console = Console()
+    console.print(f"[bold]graphkit report[/bold]: {api.scope_line(r)}", markup=True, highlight=False)
+    for t in api.report_tables(r):
+        table = RichTable(title=t.title, caption=t.note or None)
+        for h in t.headers:
+            table.add_column(h)
+        for row in t.rows:
+            table.add_row(*(api.format_cell(c) for c in row))
+        console.print(table)
 
 
 def split_metrics(values: tuple[str, ...]) -> tuple[str, ...]:
     out = tuple(m.strip() for v in values for m in v.split(",") if m.strip())
-    bad = [m for m in out if m not in METRICS]
+    bad = [m for m in out if m not in api.METRICS]
     if bad:
         raise click.BadParameter(
-            f"unknown metric {bad[0]!r} (expected one of: {', '.join(METRICS)})", param_hint="--metric"
+            f"unknown metric {bad[0]!r} (expected one of: {', '.join(api.METRICS)})", param_hint="--metric"
         )
-    return out or METRICS
+    return out or api.METRICS
 
 
 @main.command()
@@ -47,10 +45,12 @@ def split_metrics(values: tuple[str, ...]) -> tuple[str, ...]:
     "metric",
     multiple=True,
     metavar="NAME[,NAME]",
-    help=f"Centrality columns, the first one sorts ({', '.join(METRICS)}; default all).",
+    help=f"Centrality columns, the first one sorts ({', '.join(api.METRICS)}; default all).",
 )
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Rows per ranking.")
-@click.option("--kind", type=click.Choice(KINDS), default=None, help="Rank only people or organisations.")
+@click.option(
+    "--kind", type=click.Choice(api.REPORT_KINDS), default=None, help="Rank only people or organisations."
+)
 @click.option(
     "--period",
     default=None,
@@ -65,13 +65,13 @@ def split_metrics(values: tuple[str, ...]) -> tuple[str, ...]:
     is_flag=True,
     help="Also count facts whose fuzzy date only possibly falls in the period.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(api.REPORT_FORMATS), default="table", show_default=True)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to FILE."
 )
 @click.option(
     "--engine",
-    type=click.Choice(["auto", *ENGINES]),
+    type=click.Choice(["auto", *api.ENGINES]),
     default="auto",
     show_default=True,
     help="Where centrality is computed (auto: igraph; neo4j: Graph Data Science in the server of NEO4J_URI).",
@@ -124,7 +124,7 @@ def report(
       graphkit report data/ --format html -o out/report.html
       graphkit report data/ --engine neo4j    # centrality computed by Neo4j GDS
     """
-    opts = ReportOptions(
+    opts = api.ReportOptions(
         metrics=split_metrics(metric),
         top=top,
         kind=kind,
@@ -132,16 +132,19 @@ def report(
         as_of=as_of,
         include_possible=include_possible,
         engine=engine,
-        metric_options=Options(exact_max=exact_max, samples=samples),
+        metric_options=api.MetricOptions(exact_max=exact_max, samples=samples),
         title=title,
     )
     g = api.build_graph(directory, encoding)
-    with progress_on_stderr() as step, api.metrics_engine_settings(engine, uri, user, password, database):
+    with (
+        spinner("graphkit report") as step,
+        api.metrics_engine_settings(engine, uri, user, password, database),
+    ):
         r = api.build_report(g, opts, progress=step)  # type: ignore[arg-type]
     if fmt == "table" and output is None and is_terminal():
         print_rich(r)
         return
-    text = render(r, fmt)
+    text = api.render_report(r, fmt)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -2,7 +2,7 @@
 article's statistics, per-period change and communities.
 
 :func:`build` computes the report as one JSON-ready ``dict`` (its contract:
-``graphkit/schemas/report.schema.json``); :func:`render` turns it into a
+``graphkit/report/report.schema.json``); :func:`render` turns it into a
 terminal table, CSV, JSON, Markdown or one self-contained HTML file, through
 the registry :data:`RENDERERS`.
 
@@ -11,11 +11,13 @@ the registry :data:`RENDERERS`.
 * :mod:`.claims`: the sources' claims against the data;
 * :mod:`.change`: per half-year change, and communities;
 * :mod:`.tables`: the report as tables;
-* :mod:`.render`: one renderer per format.
+* :mod:`.render`: one renderer per format;
+* :mod:`.charts`: the report's SVG charts;
+* :mod:`.schema`: the JSON Schema of the report.
 """
 
 from .build import _move, build
-from .change import communities_section, louvain, periods_section
+from .change import communities_section, periods_section
 from .claims import MEASURES, claim_count, claim_verdict, claims
 from .options import DIGITS, FORMATS, KINDS, ReportOptions
 from .render import (
@@ -23,15 +25,15 @@ from .render import (
     markdown_report,
     markdown_table,
     md_text,
-    print_rich,
     render,
+    scope_line,
     to_csv,
     to_html,
     to_json,
     to_markdown,
     to_text,
 )
-from .tables import Table, tables
+from .tables import Table, format_cell, tables
 
 __all__ = [
     "DIGITS",
@@ -47,13 +49,13 @@ __all__ = [
     "claim_verdict",
     "claims",
     "communities_section",
-    "louvain",
+    "format_cell",
     "markdown_report",
     "markdown_table",
     "md_text",
     "periods_section",
-    "print_rich",
     "render",
+    "scope_line",
     "tables",
     "to_csv",
     "to_html",

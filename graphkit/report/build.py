@@ -7,7 +7,9 @@ from typing import Any
 
 import networkx as nx
 
-from .. import careers, dates, flows, periods
+from graphkit.graph import careers, flows, periods
+from graphkit.schema import dates
+
 from .. import graph as graph_mod
 from .. import metrics as mx
 from .change import communities_section, periods_section

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any
 
 import networkx as nx
 
-from .. import careers, flows, periods, vocab
+from graphkit.graph import careers, flows, periods
+from graphkit.schema import vocab
+
 from .. import metrics as mx
 from .options import ReportOptions, _name
 from .stats import _stats
@@ -122,7 +124,7 @@ def communities_section(g: nx.MultiDiGraph, opts: ReportOptions) -> dict[str, An
         for c in flows.alumni_clusters(g)[: opts.top]
     ]
     view = mx.person_org_view(g)
-    comms = louvain(view, opts.metric_options.seed, opts.engine)
+    comms = mx.louvain(view, opts.metric_options.seed, opts.engine)
     deg: Counter[Any] = Counter()
     for a, b in view.edges:
         deg[view.nodes[a]] += 1
@@ -145,35 +147,3 @@ def communities_section(g: nx.MultiDiGraph, opts: ReportOptions) -> dict[str, An
         "alumni": alumni,
         "louvain": rows,
     }
-
-
-def louvain(view: mx.View, seed: int = 0, engine: str = "auto") -> list[set[Any]]:
-    """Louvain communities of the view's non-isolated nodes, largest first.
-
-    networkx's ``louvain_communities(seed=seed)`` on small graphs, igraph's
-    multilevel algorithm (seeded the same way) on large ones.
-    """
-    touched = sorted({i for e in view.edges for i in e})
-    if not touched:
-        return []
-    if engine == "networkx" or (engine == "auto" and len(touched) < mx.AUTO_IGRAPH_MIN):
-        s = nx.Graph()
-        s.add_nodes_from(view.nodes[i] for i in touched)
-        s.add_edges_from((view.nodes[a], view.nodes[b]) for a, b in view.edges)
-        comms = nx.community.louvain_communities(s, seed=seed)
-    else:
-        import random
-
-        import igraph as ig
-
-        h = ig.Graph(n=len(view.nodes), edges=view.edges)
-        ig.set_random_number_generator(random.Random(seed))
-        try:
-            membership = h.community_multilevel().membership
-        finally:
-            ig.set_random_number_generator(random)
-        groups: dict[int, set[Any]] = defaultdict(set)
-        for i in touched:
-            groups[membership[i]].add(view.nodes[i])
-        comms = list(groups.values())
-    return sorted(comms, key=lambda c: (-len(c), min(map(str, c))))

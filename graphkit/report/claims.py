@@ -6,8 +6,10 @@ from typing import Any
 
 import networkx as nx
 
-from .. import careers, dates, vocab
-from ..text import plural
+from graphkit.graph import careers
+from graphkit.schema import dates, vocab
+from graphkit.schema.text import plural
+
 from .options import _name
 
 # --- claims ------------------------------------------------------------------
@@ -26,7 +28,7 @@ MEASURES = ("departures", "new_hires", "executive_changes", "companies_with_chan
 def claims(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Each claim the sources make, next to what the data holds.
 
-    Counted over the moves (:mod:`graphkit.careers`): a departure is a move out
+    Counted over the moves (:mod:`graphkit.graph.careers`): a departure is a move out
     of one of the claim's organisations, a new hire a move or arrival into one,
     each dated by its move. ``certain``: moves that certainly fall in the
     claim's period; ``possible``: those that possibly do; ``all_time``:

@@ -7,9 +7,10 @@ from typing import Any
 
 import networkx as nx
 
+from graphkit.schema import vocab
+from graphkit.schema.errors import SettingsError
+
 from .. import metrics as mx
-from .. import vocab
-from ..errors import SettingsError
 
 FORMATS = ("table", "csv", "json", "markdown", "html")
 #: Centrality values are reported to 12 decimal places: ARPACK (eigenvector) starts

@@ -11,14 +11,15 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import SettingsError
-from ..text import plural
+from graphkit.schema.errors import SettingsError
+from graphkit.schema.text import plural
+
 from .build import build
 from .options import FORMATS, ReportOptions
-from .tables import _fmt, tables
+from .tables import format_cell, tables
 
 
-def _scope_line(r: dict[str, Any]) -> str:
+def scope_line(r: dict[str, Any]) -> str:
     s = r["scope"]
     parts = [f"{plural(r['nodes'], 'node')}, {plural(r['relationships'], 'relationship')}"]
     if s["period"]:
@@ -41,7 +42,12 @@ def to_csv(r: dict[str, Any]) -> str:
         for i, row in enumerate(t.rows, 1):
             for h, v in zip(t.headers, row, strict=True):
                 w.writerow(
-                    [t.key, i, h, v if isinstance(v, (int, float)) and not isinstance(v, bool) else _fmt(v)]
+                    [
+                        t.key,
+                        i,
+                        h,
+                        v if isinstance(v, (int, float)) and not isinstance(v, bool) else format_cell(v),
+                    ]
                 )
     return buf.getvalue()
 
@@ -57,7 +63,7 @@ def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
     is backslashed."""
 
     def cell(text: Any) -> str:
-        return md_text(_fmt(text)).replace("|", "\\|").replace("\n", " ")
+        return md_text(format_cell(text)).replace("|", "\\|").replace("\n", " ")
 
     out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
@@ -65,9 +71,9 @@ def markdown_table(headers: list[str], rows: list[list[Any]]) -> str:
 
 
 def to_markdown(r: dict[str, Any], charts: bool = True) -> str:
-    from .. import charts as charts_mod
+    from graphkit.report import charts as charts_mod
 
-    lines = [f"# {md_text(r['title'])}", "", f"Dataset: `{md_text(r['dataset'])}`. {_scope_line(r)}.", ""]
+    lines = [f"# {md_text(r['title'])}", "", f"Dataset: `{md_text(r['dataset'])}`. {scope_line(r)}.", ""]
     if charts:
         for chart in charts_mod.for_report(r):
             lines += [f"![{chart.title}]({charts_mod.data_uri(chart.svg)})", ""]
@@ -87,7 +93,7 @@ th{background:#f3f3f3}td.n{text-align:right}p.note{color:#555;white-space:pre-li
 
 
 def to_html(r: dict[str, Any]) -> str:
-    from .. import charts as charts_mod
+    from graphkit.report import charts as charts_mod
 
     e = html.escape
     parts = [
@@ -96,7 +102,7 @@ def to_html(r: dict[str, Any]) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
         f"<title>{e(r['title'])}</title><style>{HTML_STYLE}</style></head><body>",
         f"<h1>{e(r['title'])}</h1>",
-        f"<p>Dataset: <code>{e(r['dataset'])}</code>. {e(_scope_line(r))}.</p>",
+        f"<p>Dataset: <code>{e(r['dataset'])}</code>. {e(scope_line(r))}.</p>",
     ]
     for chart in charts_mod.for_report(r):
         parts.append(
@@ -114,9 +120,9 @@ def to_html(r: dict[str, Any]) -> str:
         )
         for row in t.rows:
             cells = "".join(
-                f'<td class="n">{e(_fmt(c))}</td>'
+                f'<td class="n">{e(format_cell(c))}</td>'
                 if isinstance(c, (int, float)) and not isinstance(c, bool)
-                else f"<td>{e(_fmt(c))}</td>"
+                else f"<td>{e(format_cell(c))}</td>"
                 for c in row
             )
             parts.append(f"<tr>{cells}</tr>")
@@ -127,28 +133,13 @@ def to_html(r: dict[str, Any]) -> str:
 
 def to_text(r: dict[str, Any]) -> str:
     """Plain tab-separated tables (for pipes)."""
-    lines = [f"graphkit report: {_scope_line(r)}"]
+    lines = [f"graphkit report: {scope_line(r)}"]
     for t in tables(r):
         lines += ["", f"# {t.title}", "\t".join(t.headers)]
-        lines += ["\t".join(_fmt(c) for c in row) for row in t.rows]
+        lines += ["\t".join(format_cell(c) for c in row) for row in t.rows]
         if t.note and t.key == "claims":
             lines += [t.note]
     return "\n".join(lines) + "\n"
-
-
-def print_rich(r: dict[str, Any]) -> None:
-    from rich.console import Console
-    from rich.table import Table as RichTable
-
-    console = Console()
-    console.print(f"[bold]graphkit report[/bold]: {_scope_line(r)}", markup=True, highlight=False)
-    for t in tables(r):
-        table = RichTable(title=t.title, caption=t.note or None)
-        for h in t.headers:
-            table.add_column(h)
-        for row in t.rows:
-            table.add_row(*(_fmt(c) for c in row))
-        console.print(table)
 
 
 #: The renderers, by format name (``graphkit report --format``).

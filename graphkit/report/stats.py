@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import flows
+from graphkit.graph import flows
 
 
 def _share(a: int, b: int) -> float:

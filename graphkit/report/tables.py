@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .. import dates
+from graphkit.schema import dates
 
 # --- rendering ---------------------------------------------------------------
 
@@ -20,7 +20,7 @@ class Table:
     note: str = ""
 
 
-def _fmt(x: Any) -> str:
+def format_cell(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:.4f}"
     if isinstance(x, bool):

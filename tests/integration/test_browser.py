@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from synthetic import synthetic_graph
 
-from graphkit import html
 from graphkit.api import build_graph
+from graphkit.page import html
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"

@@ -6,18 +6,24 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import DATA, ROOT
 
 import graphkit
-from conftest import DATA, ROOT
-from graphkit import gds, metrics
+from graphkit import metrics
 from graphkit import neo4j as gn
+from graphkit.neo4j import gds
 
 pytestmark = pytest.mark.integration
 
 
-def compare(driver, g, dataset):
-    gn.load_graph(driver, g, dataset)
-    neo = gds.centrality(driver, dataset)
+def neo4j_engine(settings, g):
+    """Every metric of the person-organisation graph, computed by GDS in the server."""
+    with gds.using(settings):
+        return metrics.compute(g, engine="neo4j", options=metrics.Options(sampled=False))
+
+
+def compare(settings, g):
+    neo = neo4j_engine(settings, g)
     ref = metrics.compute(g, engine="networkx", options=metrics.Options(sampled=False))
     for metric in metrics.METRICS:
         assert set(neo[metric]) == set(ref[metric]), metric
@@ -25,25 +31,23 @@ def compare(driver, g, dataset):
             assert neo[metric][node] == pytest.approx(value, abs=1e-5), (metric, node)
 
 
-def test_gds_matches_networkx_on_the_seed(neo4j_driver):
-    compare(neo4j_driver, graphkit.build_graph(DATA), "test-gds-seed")
+def test_gds_matches_networkx_on_the_seed(neo4j_settings):
+    compare(neo4j_settings, graphkit.build_graph(DATA))
 
 
-def test_gds_matches_networkx_on_a_synthetic_dataset(neo4j_driver, tmp_path: Path):
+def test_gds_matches_networkx_on_a_synthetic_dataset(neo4j_settings, tmp_path: Path):
     sys.path.insert(0, str(ROOT / "bench"))
     from gen_dataset import generate
 
     generate(tmp_path / "synth", people=300, orgs=40, rels=900, seed=7)
-    compare(neo4j_driver, graphkit.build_graph(tmp_path / "synth"), "test-gds-synth")
+    compare(neo4j_settings, graphkit.build_graph(tmp_path / "synth"))
 
 
-def test_gds_scores_are_hand_checkable(neo4j_driver):
+def test_gds_scores_are_hand_checkable(neo4j_settings):
     """The Sogou alumni form a component of their own: 搜狗 and 百川智能 both
     linked to the same five people, i.e. K(2,5). The person-organisation graph
     has n = 31 nodes (17 people, 10 companies, 1 investor, 3 ventures)."""
-    g = graphkit.build_graph(DATA)
-    gn.load_graph(neo4j_driver, g, "test-gds-hand")
-    neo = gds.centrality(neo4j_driver, "test-gds-hand")
+    neo = neo4j_engine(neo4j_settings, graphkit.build_graph(DATA))
     n = 31
     assert neo["degree"]["sogou"] == pytest.approx(5 / (n - 1))
     # Each of the C(5,2) = 10 pairs of people has two shortest paths, via 搜狗
@@ -57,28 +61,21 @@ def test_gds_scores_are_hand_checkable(neo4j_driver):
     assert neo["eigenvector"]["zhipu"] == pytest.approx(0.0, abs=1e-6)
 
 
-def test_without_gds_the_plugin_is_named(neo4j_driver, neo4j_settings, monkeypatch):
-    monkeypatch.setattr(gds, "project_query", lambda self_loops=False: "RETURN gds.nosuch.project() AS x")
-    original = neo4j_driver.session
-
-    class NoGds:
-        def __init__(self, s):
-            self.s = s
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *a):
-            self.s.close()
-
-        def run(self, q, *a, **k):
-            if q.startswith("RETURN gds.version()"):
-                q = "RETURN gds.nosuch.version() AS v"
-            return self.s.run(q, *a, **k)
-
-    monkeypatch.setattr(neo4j_driver, "session", lambda **kw: NoGds(original(**kw)))
+def test_without_gds_the_plugin_is_named(neo4j_settings, monkeypatch):
+    """A server without the plugin: the first GDS call fails, and the error names the plugin."""
+    monkeypatch.setattr(gds, "_PROJECT_PAIRS", "UNWIND $pairs AS p RETURN gds.nosuch.project($name) AS g")
     with pytest.raises(gn.MissingPlugin, match="needs the Graph Data Science plugin"):
-        gds.centrality(neo4j_driver, "test-none", settings=neo4j_settings)
+        neo4j_engine(neo4j_settings, graphkit.build_graph(DATA))
+
+
+def test_the_projections_are_dropped(neo4j_settings, neo4j_driver):
+    """Every projection made for a run is gone afterwards."""
+    neo4j_engine(neo4j_settings, graphkit.build_graph(DATA))
+    with neo4j_driver.session() as s:
+        left = s.run("CALL gds.graph.list() YIELD graphName RETURN collect(graphName) AS names").single()[
+            "names"
+        ]
+    assert [n for n in left if n.startswith("graphkit-")] == []
 
 
 def test_report_engine_neo4j_agrees_with_networkx(neo4j_settings, tmp_path: Path):

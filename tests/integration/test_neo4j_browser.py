@@ -4,7 +4,7 @@ The server's Browser URL comes from GRAPHKIT_NEO4J_BROWSER_URL (`scripts/neo4j-l
 `scripts/with-neo4j` passes it on) or, for the server that tests/conftest.py started itself, from
 `scripts/neo4j-local status`. With neither (NEO4J_URI pointing at another server) the test skips, which
 CI counts as a failure. The guide is the local server's (scripts/neo4j-local writes it with
-`python -m graphkit.browser`); Docker's Neo4j serves none.
+`python -m graphkit.neo4j.browser`); Docker's Neo4j serves none.
 
 Every request the page makes is recorded: none may leave 127.0.0.1."""
 
@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import DATA, ROOT
 
 import graphkit
-from conftest import DATA, ROOT
 from graphkit import neo4j as gn
 
 from .conftest import launch_context
@@ -158,7 +158,7 @@ def test_graphkit_guide_in_neo4j_browser(neo4j_settings, neo4j_driver, chromium,
             break
         assert time.monotonic() < deadline, text[:2000]
         page.wait_for_timeout(1000)
-    assert "#4e79a7" in text  # Person's colour in graphkit/vocabulary.toml
+    assert "#4e79a7" in text  # Person's colour in graphkit/schema/vocabulary.toml
 
     # The guide: every named query, with its blocks.
     run_in_editor(page, f":play {guide}")
@@ -212,7 +212,7 @@ def test_graphkit_guide_in_neo4j_browser(neo4j_settings, neo4j_driver, chromium,
 
 def test_guide_is_served_and_current(neo4j_settings):
     """The server serves the guide and style that graphkit generates now."""
-    from graphkit import browser as gb
+    from graphkit.neo4j import browser as gb
 
     base = browser_url(neo4j_settings) + "graphkit"
     status, served = fetch(base + "/guide.html")

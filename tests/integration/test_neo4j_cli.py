@@ -6,8 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from helpers import DATA
 
-from conftest import DATA
 from graphkit.cli import main
 
 pytestmark = pytest.mark.integration

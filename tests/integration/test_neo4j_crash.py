@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import DATA, ROOT
 
 import graphkit
-from conftest import DATA, ROOT
 from graphkit import neo4j as gn
 
 pytestmark = pytest.mark.integration

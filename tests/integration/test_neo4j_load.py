@@ -7,10 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import DATA, edit
 
 import graphkit
-from conftest import DATA, edit
 from graphkit import neo4j as gn
+from graphkit.neo4j import load as gl
 
 pytestmark = pytest.mark.integration
 DS = "test-seed"
@@ -149,7 +150,7 @@ def test_constraint_violation_midway_rolls_everything_back(neo4j_driver):
         s.run("CREATE (:GraphkitTestSentinel {name: 'taken'})").consume()
     g = graphkit.build_graph(DATA)
     # The last relationship batch adds a label that collides with the constraint.
-    original = gn.rel_query
+    original = gl.rel_query
 
     def colliding(rtype, a, b):
         q = original(rtype, a, b)
@@ -158,11 +159,11 @@ def test_constraint_violation_midway_rolls_everything_back(neo4j_driver):
         return q
 
     try:
-        gn.rel_query = colliding
+        gl.rel_query = colliding
         with pytest.raises(gn.LoadFailed, match="rolled back, Neo4j is as it was before"):
             gn.load_graph(neo4j_driver, g, "test-after", batch_size=3)
     finally:
-        gn.rel_query = original
+        gl.rel_query = original
         with neo4j_driver.session() as s:
             s.run("DROP CONSTRAINT graphkit_test_unique_name IF EXISTS").consume()
     assert gn.graph_counts(neo4j_driver, dataset="test-after") == {}
@@ -172,9 +173,9 @@ def test_constraint_violation_midway_rolls_everything_back(neo4j_driver):
 
 
 def test_statement_error_midway_rolls_back(neo4j_driver, monkeypatch):
-    original = gn.node_query
+    original = gl.node_query
     monkeypatch.setattr(
-        gn, "node_query", lambda label: original(label) + (" RETURN 1/0" if label == "Startup" else "")
+        gl, "node_query", lambda label: original(label) + (" RETURN 1/0" if label == "Startup" else "")
     )
     g = graphkit.build_graph(DATA)
     with pytest.raises(gn.LoadFailed) as info:

@@ -1,7 +1,7 @@
 """Parity: Neo4j holds the same graph as NetworkX and answers the same questions, on the
 seed, on the second fixture (tests/fixtures/careers) and on random careers.
 
-The Python side is the report (graphkit/report.py, flows.py); the Neo4j side is the
+The Python side is the report (graphkit/report/, graphkit/graph/flows.py); the Neo4j side is the
 named queries in cypher/queries/, which read the derived moves (properties of the
 relationships they rest on).
 """
@@ -12,13 +12,14 @@ from collections import Counter
 
 import pytest
 from careers_gen import careers, write_dataset
+from helpers import DATA
 from hypothesis import HealthCheck, given, settings
 
 import graphkit
-from conftest import DATA
-from graphkit import careers as gc
-from graphkit import flows, periods, report
 from graphkit import neo4j as gn
+from graphkit import report
+from graphkit.graph import careers as gc
+from graphkit.graph import flows, periods
 
 pytestmark = pytest.mark.integration
 

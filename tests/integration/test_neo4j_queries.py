@@ -8,9 +8,9 @@ Names sort by Unicode code point in Cypher, e.g. 李 U+674E < 洪 U+6D2A < 焦 U
 from __future__ import annotations
 
 import pytest
+from helpers import DATA, ROOT
 
 import graphkit
-from conftest import DATA, ROOT
 from graphkit import neo4j as gn
 
 pytestmark = pytest.mark.integration

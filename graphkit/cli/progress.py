@@ -1,7 +1,9 @@
-"""A progress bar with rows/s on a terminal; nothing when piped."""
+"""Progress on stderr when it is a terminal, nothing when piped: a bar with rows/s, or a spinner
+showing the current step."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -30,3 +32,15 @@ def progress_bar(total: int, label: str, enabled: bool = True) -> Iterator[Calla
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task(label, total=total)
         yield lambda n: progress.advance(task, n)
+
+
+@contextmanager
+def spinner(label: str) -> Iterator[Callable[[str], None] | None]:
+    """Yield ``step(message)`` drawing a spinner on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(label) as status:
+        yield lambda msg: status.update(f"{label}: {msg}")

@@ -5,11 +5,11 @@ day it can mean lies inside the period, and *possibly* when at least one does.
 Reports count the certain facts; ``include_possible=True`` also counts the
 possible ones (so one fact may then count in two adjacent periods).
 
-The date of a fact is defined once, in :mod:`graphkit.careers` (its end if it
+The date of a fact is defined once, in :mod:`graphkit.graph.careers` (its end if it
 ended, else its start; an undated arrival takes its move's date), and read
 here from the graph's ``when`` attributes. An undated fact counts in no
 period, but it is kept by ``--as-of`` (nothing says it happened later).
-Moves are dated by :attr:`graphkit.careers.Move.when`.
+Moves are dated by :attr:`graphkit.graph.careers.Move.when`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from typing import Any
 
 import networkx as nx
 
-from . import careers, dates, vocab
-from .errors import SettingsError
+from graphkit.graph import careers
+from graphkit.schema import dates, vocab
+from graphkit.schema.errors import SettingsError
 
 
 class BadPeriod(SettingsError):
@@ -100,7 +101,7 @@ def _parse(text: str) -> dates.FuzzyDate | None:
 
 
 def fact_dates(g: nx.MultiDiGraph) -> dict[tuple[Any, Any, Any], dates.FuzzyDate | None]:
-    """The date of every relationship (see :mod:`graphkit.careers`), keyed by (u, v, key)."""
+    """The date of every relationship (see :mod:`graphkit.graph.careers`), keyed by (u, v, key)."""
     careers.ensure(g)
     return {(u, v, k): _parse(w) for u, v, k, w in g.edges(keys=True, data="when", default="")}
 

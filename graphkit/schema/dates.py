@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import edtf
 
-from .errors import GraphkitError
+from graphkit.schema.errors import GraphkitError
 
 EXAMPLES = "e.g. 2025-06, 2025-40 (first half), 2024-36 (Q4), 2024-12/2025-06"
 

@@ -4,7 +4,7 @@
 --format json`` (:func:`graphkit.report.build`)::
 
     import jsonschema
-    from graphkit.schemas import report_schema
+    from graphkit.report.schema import report_schema
 
     jsonschema.validate(report, report_schema())
 """
@@ -20,4 +20,4 @@ __all__ = ["report_schema"]
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of the report's JSON (a fresh dict on each call)."""
-    return json.loads(files(__name__).joinpath("report.schema.json").read_text("utf-8"))
+    return json.loads(files("graphkit.report").joinpath("report.schema.json").read_text("utf-8"))

@@ -3,7 +3,7 @@
 Values arrive as CSV strings. The models coerce them (lists split on ``;``,
 booleans, EDTF dates checked) and carry the ``file``/``line`` they came from.
 Which columns are required, and which kinds and types exist, is declared in
-``vocabulary.toml`` and checked by :mod:`graphkit.validate`.
+``vocabulary.toml`` and checked by :mod:`graphkit.ingest.validate`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from . import dates, vocab
+from graphkit.schema import dates, vocab
 
 _TRUE = {"true", "yes", "1", "y", "是"}
 _FALSE = {"false", "no", "0", "n", "否", ""}

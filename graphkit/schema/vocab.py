@@ -81,7 +81,7 @@ class Vocabulary:
 @cache
 def load() -> Vocabulary:
     """Return the vocabulary declared in ``vocabulary.toml``."""
-    return parse(resources.files("graphkit").joinpath("vocabulary.toml").read_text("utf-8"))
+    return parse(resources.files("graphkit.schema").joinpath("vocabulary.toml").read_text("utf-8"))
 
 
 def parse(text: str) -> Vocabulary:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ReadError, SettingsError
+from graphkit.schema.errors import ReadError, SettingsError
 
 AUTO_ENCODINGS = ("utf-8-sig", "gb18030")
 

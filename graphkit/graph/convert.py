@@ -5,7 +5,7 @@ attribute ``kind`` holds the node kind and edge attribute ``type`` the
 relationship type. Dates keep their EDTF text, with derived
 ``*_earliest``/``*_latest`` ISO days (empty when open or unknown).
 Sources and claims ride on ``graph.graph``, and so do the careers derived
-from the relationships (:mod:`graphkit.careers`): moves, role changes, and
+from the relationships (:mod:`graphkit.graph.careers`): moves, role changes, and
 each relationship's fact date as edge attributes ``when``/``when_earliest``/
 ``when_latest``.
 """
@@ -16,8 +16,9 @@ from typing import Any
 
 import networkx as nx
 
-from . import careers, dates
-from .model import Dataset, Node, Relationship
+from graphkit.graph import careers
+from graphkit.schema import dates
+from graphkit.schema.model import Dataset, Node, Relationship
 
 
 def _date_attrs(prefix: str, text: str | None) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Validation: CSV tables -> a typed, cross-checked :class:`~graphkit.model.Dataset`.
+"""Validation: CSV tables -> a typed, cross-checked :class:`~graphkit.schema.model.Dataset`.
 
 Every problem is collected (not just the first) as an :class:`Issue` located
 at ``file:line``. :func:`load_dataset` raises :class:`InvalidData` listing
@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import dates, vocab
-from .errors import InvalidData, Issue, ReadError
-from .model import Claim, Dataset, Event, Node, Relationship, Source
-from .read import Table, read_table
+from graphkit.ingest.read import Table, read_table
+from graphkit.schema import dates, vocab
+from graphkit.schema.errors import InvalidData, Issue, ReadError
+from graphkit.schema.model import Claim, Dataset, Event, Node, Relationship, Source
 
 REQUIRED_FILES = ("sources.csv", "people.csv", "organisations.csv", "relationships.csv")
 

@@ -1,6 +1,6 @@
 """Talent flow: outflow/inflow, the from -> to matrix, destinations, capital follows talent.
 
-Every count here is over the moves of :mod:`graphkit.careers`, where what a
+Every count here is over the moves of :mod:`graphkit.graph.careers`, where what a
 move is (and when it happened) is defined once:
 
 * outflow of an organisation: departures from it;
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from . import dates, vocab
-from .careers import AMBIGUOUS, UNKNOWN, Move, moves
+from graphkit.graph.careers import AMBIGUOUS, UNKNOWN, Move, moves
+from graphkit.schema import dates, vocab
 
 OUTCOMES = ("joined", "founded", UNKNOWN, AMBIGUOUS)
 

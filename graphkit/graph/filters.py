@@ -4,7 +4,7 @@ Every filter takes the talent graph (a ``networkx.MultiDiGraph`` as built by
 :mod:`graphkit.graph`) and returns a new one with the same attributes.
 
 Time is fuzzy. A relationship's *date* is when its fact happened, as
-:mod:`graphkit.careers` defines it once (the ``end`` of a relationship that
+:mod:`graphkit.graph.careers` defines it once (the ``end`` of a relationship that
 ended, otherwise its ``start``; an undated arrival takes its move's date) and
 writes onto the graph (``when``, ``when_earliest``, ``when_latest``). That date covers a span of days (``2025-40`` is 1 January to 30 June 2025).
 A fact is *certainly* in a period when the whole span lies inside it, and
@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from . import careers, dates, vocab
-from .errors import SettingsError
+from graphkit.graph import careers
+from graphkit.schema import dates, vocab
+from graphkit.schema.errors import SettingsError
 
 
 def _check(g: nx.MultiDiGraph, ids: Iterable[str], what: str) -> list[str]:
@@ -104,7 +105,7 @@ class Span:
 
 
 def fact_span(attrs: dict) -> Span:
-    """The span of days of a relationship's fact, as :mod:`graphkit.careers` dated it."""
+    """The span of days of a relationship's fact, as :mod:`graphkit.graph.careers` dated it."""
     if not attrs.get("when"):
         return Span(None, None, dated=False)
     lo, hi = attrs.get("when_earliest"), attrs.get("when_latest")

@@ -1,4 +1,4 @@
-"""Neo4j: connection settings, the all-or-nothing loader and named queries.
+"""The all-or-nothing loader.
 
 The loader writes exactly the nodes and relationships of the NetworkX graph
 (:func:`graphkit.graph.to_graph`), plus a ``Source`` node per source and a
@@ -14,153 +14,33 @@ in batches with ``UNWIND $rows``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from . import careers, vocab
-from .errors import GraphkitError, SettingsError
+from graphkit.graph import careers
+from graphkit.neo4j.connection import (
+    DEFAULT_BATCH,
+    AuthFailed,
+    LoadFailed,
+    Settings,
+    UnknownDatabase,
+    Unreachable,
+    translate,
+)
+from graphkit.neo4j.queries import cypher_dir
+from graphkit.schema import vocab
+from graphkit.schema.errors import GraphkitError, SettingsError
 
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
-DEFAULT_URI = "bolt://localhost:7687"
-DEFAULT_BATCH = 5000
-
-
-# ----------------------------------------------------------------- errors
-class Neo4jError(GraphkitError):
-    """A problem talking to Neo4j."""
-
-
-class Unreachable(Neo4jError):
-    exit_code = 3
-
-
-class AuthFailed(Neo4jError):
-    exit_code = 4
-
-
-class UnknownDatabase(Neo4jError):
-    exit_code = 5
-
-
-class MissingPlugin(Neo4jError):
-    exit_code = 6
-
-
-class LoadFailed(Neo4jError):
-    exit_code = 7
-
-
-class QueryFailed(Neo4jError):
-    exit_code = 8
-
-
-# --------------------------------------------------------------- settings
-@dataclass(frozen=True)
-class Settings:
-    uri: str = DEFAULT_URI
-    user: str = "neo4j"
-    password: str | None = None
-    database: str | None = None
-
-    @classmethod
-    def from_env(
-        cls,
-        uri: str | None = None,
-        user: str | None = None,
-        password: str | None = None,
-        database: str | None = None,
-        env: dict[str, str] | None = None,
-    ) -> Settings:
-        """Options win over NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE."""
-        env = os.environ if env is None else env
-        return cls(
-            uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
-            user=user or env.get("NEO4J_USERNAME") or env.get("NEO4J_USER") or "neo4j",
-            password=password if password is not None else env.get("NEO4J_PASSWORD"),
-            database=database or env.get("NEO4J_DATABASE") or None,
-        )
-
-
-_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-
-
-def connect(settings: Settings) -> Any:
-    """Open a driver and check that the server answers with these credentials."""
-    import neo4j
-    from neo4j import exceptions as nx_exc
-
-    scheme = settings.uri.split("://", 1)[0] if "://" in settings.uri else ""
-    if scheme not in _SCHEMES:
-        raise SettingsError(
-            f"unsupported Neo4j URI {settings.uri!r} (expected {', '.join(s + '://' for s in _SCHEMES)})"
-        )
-    if not settings.password:
-        raise SettingsError("no Neo4j password: set NEO4J_PASSWORD or pass --password")
-    try:
-        driver = neo4j.GraphDatabase.driver(
-            settings.uri,
-            auth=(settings.user, settings.password),
-            connection_timeout=10,
-            max_transaction_retry_time=15,
-            user_agent="graphkit",
-            notifications_min_severity="OFF",  # graphkit's own queries; keep users' terminals quiet
-        )
-    except (ValueError, nx_exc.ConfigurationError) as exc:
-        raise SettingsError(f"bad Neo4j URI {settings.uri!r}: {exc}") from None
-    try:
-        driver.verify_connectivity()
-        with driver.session(database=settings.database) as session:
-            session.run("RETURN 1").consume()
-    except Exception as exc:
-        driver.close()
-        raise translate(exc, settings) from None
-    return driver
-
-
-def translate(exc: Exception, settings: Settings) -> Exception:
-    """Turn a driver exception into a one-line graphkit error."""
-    from neo4j import exceptions as e
-
-    if isinstance(exc, GraphkitError):
-        return exc
-    if isinstance(exc, e.AuthError):
-        return AuthFailed(f"Neo4j at {settings.uri} rejected the username or password for {settings.user!r}")
-    if isinstance(exc, (e.ServiceUnavailable, e.SessionExpired, OSError)):
-        return Unreachable(
-            f"cannot reach Neo4j at {settings.uri} (is the server running? "
-            "see `docker compose up -d` or scripts/neo4j-local start)"
-        )
-    code = getattr(exc, "code", "") or ""
-    message = getattr(exc, "message", None) or str(exc)
-    if "DatabaseNotFound" in code or "database does not exist" in message.lower():
-        return UnknownDatabase(f"Neo4j at {settings.uri} has no database {settings.database!r}")
-    if "ProcedureNotFound" in code or re.search(r"Unknown (function|procedure) '(apoc|gds)\.", message):
-        plugin = "Graph Data Science" if "gds." in message else "APOC"
-        return MissingPlugin(f"this needs the {plugin} plugin, which Neo4j at {settings.uri} does not have")
-    if "memory.transaction" in message or "MemoryPoolOutOfMemory" in code:
-        return Neo4jError(
-            "Neo4j ran out of transaction memory: a load is one transaction, so give the server more "
-            "(server.memory.heap.max_size, dbms.memory.transaction.total.max; GRAPHKIT_NEO4J_HEAP for "
-            "scripts/neo4j-local) or split the dataset"
-        )
-    first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    return Neo4jError(f"Neo4j error: {first}")
 
 
 # ----------------------------------------------------------------- cypher
-def cypher_dir() -> Path:
-    return Path(str(resources.files("graphkit").joinpath("cypher")))
-
-
 def id_constraints() -> list[str]:
     """One uniqueness constraint on ``id`` per node label: the vocabulary's kinds, Source and Claim."""
     labels = [*vocab.load().nodes, "Source", "Claim"]
@@ -220,7 +100,7 @@ def _props(d: dict[str, Any]) -> dict[str, Any]:
 class Plan:
     """Everything one load writes, grouped by label and by (type, from, to).
 
-    The derived moves (:mod:`graphkit.careers`) ride on the relationships they
+    The derived moves (:mod:`graphkit.graph.careers`) ride on the relationships they
     rest on, as ``departure*``/``arrival*`` properties (see :func:`move_props`)."""
 
     dataset: str
@@ -235,7 +115,7 @@ class Plan:
 def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
     """Turn the graph into parameter rows (no Cypher, no I/O); without the derived moves
     when ``write_moves`` is False."""
-    from . import dates
+    from graphkit.schema import dates
 
     p = Plan(dataset=dataset)
     stamp = {"graphkit_dataset": dataset}
@@ -477,87 +357,3 @@ def graph_counts(driver: Any, database: str | None = None, dataset: str | None =
             if n:
                 out[rtype] = n
     return out
-
-
-# ---------------------------------------------------------- named queries
-@dataclass(frozen=True)
-class NamedQuery:
-    name: str
-    path: Path
-    description: str
-    params: dict[str, Any]
-    text: str
-
-
-_PARAM = re.compile(r"^//\s+\$(\w+)\s.*\(default (.+)\)\s*$")
-
-
-def _literal(text: str) -> Any:
-    text = text.strip()
-    if text[:1] in "'\"" and text[-1:] == text[:1]:
-        return text[1:-1]
-    try:
-        return int(text)
-    except ValueError:
-        return text
-
-
-def named_queries() -> dict[str, NamedQuery]:
-    out = {}
-    for path in sorted((cypher_dir() / "queries").glob("*.cypher")):
-        text = path.read_text("utf-8")
-        header = []
-        params: dict[str, Any] = {}
-        for line in text.splitlines():
-            if not line.startswith("//"):
-                break
-            m = _PARAM.match(line)
-            if m:
-                params[m.group(1)] = _literal(m.group(2))
-            header.append(line[2:].strip())
-        description = " ".join(h for h in header if h and not h.lower().startswith("parameter"))
-        description = description.split("$")[0].strip()
-        out[path.stem] = NamedQuery(path.stem, path, description, params, text)
-    return out
-
-
-def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise SettingsError(f"--param takes NAME=VALUE, got {pair!r}")
-        k, v = pair.split("=", 1)
-        params[k.strip()] = _literal(v)
-    return params
-
-
-def run_query(
-    driver: Any,
-    name: str,
-    params: dict[str, Any] | None = None,
-    database: str | None = None,
-    settings: Settings | None = None,
-) -> tuple[list[str], list[dict[str, Any]]]:
-    """Run a named query from cypher/queries; return (columns, rows)."""
-    queries = named_queries()
-    if name not in queries:
-        raise SettingsError(f"unknown query {name!r} (expected one of: {', '.join(queries)})")
-    q = queries[name]
-    unknown = set(params or {}) - set(q.params)
-    if unknown:
-        expected = ", ".join(q.params) or "none"
-        raise SettingsError(
-            f"query {name!r} has no parameter {sorted(unknown)[0]!r} (parameters: {expected})"
-        )
-    values = {**q.params, **(params or {})}
-    try:
-        with driver.session(database=database) as session:
-            result = session.run(q.text, values)
-            rows = [r.data() for r in result]
-            columns = list(result.keys())
-    except Exception as exc:
-        err = translate(exc, settings or Settings())
-        if type(err) is Neo4jError:
-            raise QueryFailed(f"query {name!r} failed: {err}") from None
-        raise err from None
-    return columns, rows

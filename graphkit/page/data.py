@@ -1,26 +1,7 @@
-"""The interactive HTML page: one self-contained UTF-8 file that makes no network request.
+"""What the page shows, as one JSON-ready dict: nodes, edges, legend, moves and role changes.
 
-Design decisions (measured; see ``bench/bench_html.py`` and the README):
-
-* **Data and options, not pyvis's page.** pyvis 0.3.2's page fetches
-  Bootstrap from a CDN in every mode and switches to an ``innerHTML``
-  tooltip when a title contains "href". We keep pyvis for the vis-network
-  options (:func:`vis_options` starts from a pyvis ``Network``'s options)
-  and the vis-network library it ships, and write the page with our own
-  template in ``templates/``.
-* **Linear build.** ``Network.add_node`` checks ``n_id not in
-  self.get_nodes()``, a list scan, so ``from_nx``/``add_node`` are quadratic
-  (21 s at 10,000 nodes). We build the node and edge records directly, in one
-  pass each.
-* **Precomputed layout.** Positions come from :mod:`graphkit.layout` (igraph,
-  seeded); physics is off, so the first frame is drawn at once and positions
-  never move when in-page filters change.
-* **Safe.** All data travels as JSON in a ``<script type="application/json">``
-  element with ``<``, ``>`` and ``&`` escaped, and the page builds every
-  tooltip, panel and legend with ``textContent``/``createElement``. vis is
-  given no ``title``, so it never renders data as HTML. A Content Security
-  Policy forbids every network fetch.
-"""
+Every date and move comes from Python (:mod:`graphkit.graph.careers`); the page's
+JavaScript only displays and filters them."""
 
 from __future__ import annotations
 
@@ -28,48 +9,24 @@ import json
 import os
 from collections.abc import Callable
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
 
-from . import careers, dates, filters, layout, metrics, vocab
-from . import graph as graph_mod
-from .errors import SettingsError
-from .text import plural
+from graphkit import graph as graph_mod
+from graphkit import metrics
+from graphkit.graph import careers
+from graphkit.page import layout
+from graphkit.schema import dates, vocab
+from graphkit.schema.errors import SettingsError
+from graphkit.schema.text import plural
 
-VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
 #: Above this many nodes the page uses the "big graph" settings: small
 #: shapes, straight edges, labels only when zoomed in, edges hidden on drag.
 BIG = 1000
 SIZE_METRICS = metrics.METRICS
 Progress = Callable[[str], None]
-
-
-def safe_json(value: Any) -> str:
-    """JSON that is safe inside any HTML element, including ``<script>``."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-@lru_cache(maxsize=1)
-def vis_network_js() -> str:
-    """vis-network 9.1.2 as shipped inside the pyvis wheel, without its source-map comment."""
-    js = resources.files("pyvis").joinpath(*VIS_JS).read_text("utf-8")
-    js = "\n".join(line for line in js.split("\n") if not line.startswith("//# sourceMappingURL"))
-    return js.replace("</script", "<\\/script")
-
-
-def _template(name: str) -> str:
-    return resources.files("graphkit").joinpath("templates", name).read_text("utf-8")
 
 
 @lru_cache(maxsize=4096)
@@ -249,7 +206,7 @@ def _edge_records(
     all_days: list[str] = []
     for u, v, d in g.edges(data=True):
         type_counts[d["type"]] += 1
-        # The fact's span as graphkit.careers dated it (the page applies no date rule of its
+        # The fact's span as graphkit.graph.careers dated it (the page applies no date rule of its
         # own), and for a fact that is an ending, the first day its stint can have begun
         # ("" = unknown): before its end the page shows it as still going on.
         edges.append(
@@ -321,7 +278,7 @@ BOOMERANG, AMBIGUOUS, ARRIVAL = 1, 2, 4
 
 
 def _careers(g: nx.MultiDiGraph, c: careers.Careers, index: dict[str, int]) -> tuple[list[Any], list[Any]]:
-    """The moves and role changes of the people on the page, derived once by graphkit.careers.
+    """The moves and role changes of the people on the page, derived once by graphkit.graph.careers.
 
     A move: [person index, from id, from name, to id, to name, how, earliest, latest,
     when (en), when (zh), flags, candidate names, role]; a role change: [person index,
@@ -359,49 +316,3 @@ def _careers(g: nx.MultiDiGraph, c: careers.Careers, index: dict[str, int]) -> t
         if r.person in index
     ]
     return moves, changes
-
-
-def render(g: nx.MultiDiGraph, progress: Progress | None = None, **kwargs: Any) -> str:
-    """The complete page for ``g`` as a string (see :func:`page_data` for the options)."""
-    data = page_data(g, progress=progress, **kwargs)
-    if progress:
-        progress("writing the page")
-    page = _template("page.html")
-    for name, text in (
-        ("/*__CSS__*/", _template("page.css")),
-        ("/*__VIS__*/", vis_network_js()),
-        ("/*__APP__*/", _template("page.js").replace("</script", "<\\/script")),
-    ):
-        before, _, after = page.partition(name)
-        page = before + text + after
-    before, _, after = page.partition("__DATA__")
-    return before + safe_json(data) + after
-
-
-def write_html(
-    g: nx.MultiDiGraph,
-    path: str | Path,
-    title: str | None = None,
-    *,
-    size_by: str = "degree",
-    view: str = "graph",
-    seed: int = 0,
-    progress: Progress | None = None,
-    **filter_args: Any,
-) -> Path:
-    """Write the page for ``g`` (optionally filtered, see :func:`graphkit.filters.apply`).
-
-    The layout is computed on the whole graph, so a filtered page puts every
-    node where the unfiltered page does.
-    """
-    positions = None
-    if any(filter_args.values()):
-        if progress:
-            progress(f"layout of {g.number_of_nodes()} nodes")
-        positions = layout.positions(g, seed, spacing_for(g.number_of_nodes()))
-        g = filters.apply(g, **filter_args)
-    text = render(g, progress, title=title, size_by=size_by, positions=positions, view=view, seed=seed)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path

@@ -1,0 +1,24 @@
+"""Paths and small helpers shared by the tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"  # the seed article's dataset
+SEED = ROOT.parent / "shared" / "seed"  # the article itself
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based physical line of the first line containing ``needle``."""
+    for i, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if needle in line:
+            return i
+    raise AssertionError(f"{needle!r} not in {path}")
