@@ -18,7 +18,7 @@ CREATE INDEX company_name IF NOT EXISTS FOR (n:Company) ON (n.name);
 CREATE INDEX person_dataset IF NOT EXISTS FOR (n:Person) ON (n.graphkit_dataset);
 CREATE INDEX company_dataset IF NOT EXISTS FOR (n:Company) ON (n.graphkit_dataset);
 
-// Derived moves (graphkit/careers.py) are properties of the relationships they rest on
+// Derived moves (graphkit/graph/careers.py) are properties of the relationships they rest on
 // (departure*, arrival*): no node, no index of their own.
 
 // No index on the relationships' MERGE key (graphkit_key): a relationship is

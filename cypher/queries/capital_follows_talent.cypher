@@ -1,6 +1,6 @@
 // Capital follows talent: a former employer invested in the venture a leaver
 // founded. "Former employer" means the person has a derived departure from it
-// (graphkit/careers.py); with several, the latest counts. The lag runs from that
+// (graphkit/graph/careers.py); with several, the latest counts. The lag runs from that
 // departure to the investment; with fuzzy dates it is a range in days (negative
 // = the investment may have come first).
 // Parameters: none.

@@ -1,4 +1,4 @@
-// Co-founders who left: derived departures (graphkit/careers.py) whose role
+// Co-founders who left: derived departures (graphkit/graph/careers.py) whose role
 // category includes 'founder'.
 // Parameters: none.
 MATCH (p:Person)-[w]->(c)

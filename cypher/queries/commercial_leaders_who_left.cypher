@@ -1,4 +1,4 @@
-// Commercialisation leaders who left: derived departures (graphkit/careers.py)
+// Commercialisation leaders who left: derived departures (graphkit/graph/careers.py)
 // whose role category includes 'commercial' (COO, commercialisation partner,
 // head of commercialisation).
 // Parameters: none.

@@ -1,7 +1,7 @@
 // Departures by company over a period, counting fuzzy dates twice: a departure
 // "certainly" falls in the period when its whole date range lies inside it, and
 // "possibly" when the ranges overlap (e.g. 2024-12/2025-06 is possibly in 2025H1).
-// A departure is a derived move out of an organisation (graphkit/careers.py),
+// A departure is a derived move out of an organisation (graphkit/graph/careers.py),
 // written onto the relationship that ended the person's time there
 // (`departure`, `departure_when_earliest`, ...). A role that ended while the person
 // stayed is not one.

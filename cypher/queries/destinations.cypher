@@ -1,5 +1,5 @@
 // Where the leavers went: for every departure (a derived move out of an
-// organisation, graphkit/careers.py, on the relationship that ended the person's
+// organisation, graphkit/graph/careers.py, on the relationship that ended the person's
 // time there), whether the person joined another organisation, founded their own
 // venture, or the sources do not say (unknown). 'ambiguous' when the dates allow
 // more than one destination (the candidates are listed); boomerang = a return to a

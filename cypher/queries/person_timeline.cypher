@@ -1,6 +1,6 @@
 // One person's full timeline: every relationship with its dates, status,
 // sources and the verbatim evidence, ordered by when it happened (its end if it
-// ended, else its start; graphkit/careers.py), undated last, with the derived
+// ended, else its start; graphkit/graph/careers.py), undated last, with the derived
 // move (departure or arrival) a relationship carries.
 // Parameters:
 //   $person  the person's id (default 'zhang-fan')

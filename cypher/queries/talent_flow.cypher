@@ -1,6 +1,6 @@
 // Talent flow between organisations: from the organisation a person left to the
 // one they joined or the venture they founded, with the number of moves. It reads
-// the derived moves (graphkit/careers.py; `departure_to` on the relationship that
+// the derived moves (graphkit/graph/careers.py; `departure_to` on the relationship that
 // ended the person's time at the first), so each departure counts once, toward its
 // one destination, and never from an organisation to itself. Departures whose
 // destination is unknown or ambiguous are not flows: see the destinations query.

@@ -1,0 +1,36 @@
+"""What every named query returns for data/ and the careers fixture, byte for byte,
+against approved copies in tests/golden/ (see tests/test_outputs_unchanged.py).
+
+Each dataset is loaded alone (the named queries read the whole database; the
+``neo4j_driver`` fixture wipes the test datasets afterwards) and every query runs
+through ``graphkit query NAME --format json`` with its default parameters.
+"""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+import graphkit
+from graphkit import neo4j as gn
+from graphkit.cli import main
+from test_outputs_unchanged import DATASETS, approve
+
+pytestmark = pytest.mark.integration
+
+QUERIES = sorted(gn.named_queries())
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_every_query(name, neo4j_driver, neo4j_settings):
+    gn.load_graph(neo4j_driver, graphkit.build_graph(DATASETS[name]), "test-golden")
+    env = {
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USERNAME": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+    }
+    assert len(QUERIES) == 11
+    for query in QUERIES:
+        r = CliRunner(env=env).invoke(main, ["query", query, "--format", "json"], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        approve(f"{name}/query-{query}.json", r.stdout)
