@@ -40,10 +40,6 @@ class Move:
     role: str = ""  # the role(s) the person left ("; "-separated)
 
     @property
-    def is_departure(self) -> bool:
-        return self.origin is not None
-
-    @property
     def arrived(self) -> str:
         """When the person arrived at the destination: the arrival's start, else the move's date."""
         return self.start or self.when

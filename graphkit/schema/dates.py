@@ -46,10 +46,6 @@ class FuzzyDate:
     earliest: dt.date | None
     latest: dt.date | None
 
-    @property
-    def is_interval(self) -> bool:
-        return "/" in self.text
-
     def certainly_within(self, start: dt.date, end: dt.date) -> bool:
         return (
             self.earliest is not None

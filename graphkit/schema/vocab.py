@@ -74,9 +74,6 @@ class Vocabulary:
         """Relationship types whose ``career`` is ``role`` ("job" or "arrival")."""
         return tuple(name for name, r in self.relationships.items() if r.career == role)
 
-    def file_for(self, record: str) -> FileSpec:
-        return next(f for f in self.files.values() if f.record == record)
-
 
 @cache
 def load() -> Vocabulary:
