@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from test_outputs_unchanged import DATASETS, approve
 
 import graphkit
 from graphkit import neo4j as gn
 from graphkit.cli import main
-from test_outputs_unchanged import DATASETS, approve
 
 pytestmark = pytest.mark.integration
 
