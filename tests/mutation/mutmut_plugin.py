@@ -19,7 +19,7 @@ run for every mutant:
   not, the mutant's module (the others keep theirs: emptying them all costs ~0.4 s a
   mutant for nothing).
 * Property tests. Hypothesis runs each one derandomised (the "ci" profile, from the
-  command line), but with at most MUTATE_MAX_EXAMPLES examples (default 20; 0: as the
+  command line), but with at most MUTATE_MAX_EXAMPLES examples (default 10; 0: as the
   test says) and no deadline: the tests ask for 150 to 400 examples, which is most of
   the time of every surviving mutant, and a verdict must not depend on the machine's load.
 """
@@ -31,7 +31,7 @@ import sys
 from types import ModuleType
 
 PACKAGE = "graphkit"
-MAX_EXAMPLES = int(os.environ.get("MUTATE_MAX_EXAMPLES", "20"))
+MAX_EXAMPLES = int(os.environ.get("MUTATE_MAX_EXAMPLES", "10"))
 
 for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_variable] = "1"
