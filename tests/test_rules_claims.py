@@ -323,11 +323,6 @@ def test_a_group_with_one_member_reports_no_all_time_count(g):
     assert "all_time" not in r
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claim_count treats a period with an open bound as 'any time' (graphkit/report/claims.py, "
-    "within(): 'pd.earliest is None or pd.latest is None' -> True), so it counts b's two departures",
-)
 @pytest.mark.parametrize(
     "period",
     [

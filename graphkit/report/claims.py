@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import networkx as nx
@@ -107,14 +108,15 @@ def claim_count(
     organisations with any change. ``possible`` also counts moves that may fall in it."""
 
     def within(when: str) -> bool:
-        if pd is None or pd.earliest is None or pd.latest is None:
+        if pd is None or (pd.earliest is None and pd.latest is None):
             return True
         d = dates.parse(when) if when else None
         if d is None:
             return possible
+        start, end = pd.earliest or dt.date.min, pd.latest or dt.date.max  # an open end: no bound there
         if possible:
-            return d.possibly_within(pd.earliest, pd.latest)
-        return d.certainly_within(pd.earliest, pd.latest)
+            return d.possibly_within(start, end)
+        return d.certainly_within(start, end)
 
     out = [m for m in ms if m.origin in orgs and within(m.when)]
     hires = [m for m in ms if m.destination in orgs and within(m.arrived)]
