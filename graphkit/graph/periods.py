@@ -53,6 +53,8 @@ def parse_period(text: str) -> Period:
     if not m:
         raise BadPeriod(f"invalid period {text!r} (expected e.g. 2025H1, 2024H2, 2025Q1 or 2025)")
     year = int(m.group(1))
+    if year < dt.MINYEAR:
+        raise BadPeriod(f"invalid period {text!r} (years start at {dt.MINYEAR:04d})")
     unit = (m.group(2) or "").upper()
     num = int(m.group(3) or 0)
     if unit == "H":
@@ -83,7 +85,7 @@ def parse_as_of(text: str) -> dt.date:
 
 
 def half_year(day: dt.date) -> Period:
-    return parse_period(f"{day.year}H{1 if day.month <= 6 else 2}")
+    return parse_period(f"{day.year:04d}H{1 if day.month <= 6 else 2}")
 
 
 def half_years(first: dt.date, last: dt.date) -> list[Period]:
@@ -124,8 +126,9 @@ def moves_by(ms: list[careers.Move], day: dt.date, include_possible: bool = Fals
 def _by(d: dates.FuzzyDate | None, day: dt.date, include_possible: bool) -> bool:
     if d is None:
         return True
-    edge = d.earliest if include_possible else d.latest
-    return edge is not None and edge <= day
+    if include_possible:  # an open first day may be any day: possibly by ``day``
+        return d.earliest is None or d.earliest <= day
+    return d.latest is not None and d.latest <= day
 
 
 def data_periods(g: nx.MultiDiGraph) -> list[Period]:
