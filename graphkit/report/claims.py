@@ -36,23 +36,23 @@ def claims(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     regardless of date, over the organisations that have any change in the
     period. A metric the data cannot measure has ``certain``/``possible`` None.
     """
-    if not g.graph.get("claims"):
+    listed = g.graph.get("claims")  # validated records (graphkit.schema.model.Claim) as dicts
+    if not listed:
         return []
     ms = careers.moves(g)
     out = []
-    for c in g.graph.get("claims", []):
-        subject = c.get("subject", "")
+    for c in listed:
+        subject, metric, period = c["subject"], c["metric"], c.get("period") or ""
         orgs = set(_subject_orgs(g, subject))
-        metric = c.get("metric", "")
-        pd = dates.parse(c["period"]) if c.get("period") else None
-        claimed = int(c["value"]) if str(c.get("value", "")).isdigit() else c.get("value")
+        pd = dates.parse(period) if period else None
+        claimed = int(c["value"]) if str(c["value"]).isdigit() else c["value"]
         row: dict[str, Any] = {
-            "id": c.get("id", ""),
+            "id": c["id"],
             "subject": subject,
             "subject_name": _name(g, subject),
             "metric": metric,
-            "period": c.get("period", "") or "",
-            "period_text": dates.humanise(c["period"]) if c.get("period") else "any time",
+            "period": period,
+            "period_text": dates.humanise(period) if period else "any time",
             "claimed": claimed,
             "certain": None,
             "possible": None,
