@@ -9,6 +9,7 @@ and winter = December of the same year only (the package does not wrap it into J
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -127,6 +128,14 @@ def test_parse_strips_spaces_and_keeps_the_stripped_text():
 
 def test_parse_returns_equal_values_for_equal_texts():
     assert dates.parse("2025-40") == dates.FuzzyDate("2025-40", D(2025, 1, 1), D(2025, 6, 30))
+
+
+def test_a_parsed_date_cannot_be_changed():
+    """parse() caches its answers, so one caller must not change what another receives."""
+    d = dates.parse("2025-40")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.latest = D(2025, 12, 31)  # type: ignore[misc]
+    assert {d, dates.parse("2025-40")} == {d}
 
 
 @pytest.mark.parametrize(
@@ -305,6 +314,7 @@ def test_an_empty_window_holds_nothing():
         ("2025-06/", "since June 2025", "2025年6月起"),
         ("2025~/..", "since about 2025", "约2025年起"),
         ("sometime", "sometime", "sometime"),  # not a date: shown as given
+        ("2025X", "2025X", "2025X"),
         ("2025-6", "2025-6", "2025-6"),
         ("1985-04-12T23:20:30", "1985-04-12T23:20:30", "1985-04-12T23:20:30"),
     ],
