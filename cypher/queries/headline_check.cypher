@@ -15,17 +15,19 @@ OPTIONAL MATCH (:Person)-[w]->(c) WHERE w.departure_to IN orgs
 WITH cl, orgs, outs, collect({e: w.departure_arrived_earliest, l: w.departure_arrived_latest, org: w.departure_to}) AS moved_in
 OPTIONAL MATCH (:Person)-[a]->(d) WHERE a.arrival IS NOT NULL AND d.id IN orgs
 WITH cl, outs, moved_in, collect({e: a.arrival_when_earliest, l: a.arrival_when_latest, org: d.id}) AS arrived
-WITH cl, outs, moved_in + arrived AS ins, cl.period IS NULL AS anytime
-WITH cl, [m IN outs WHERE m.org IS NOT NULL] AS outs, [m IN ins WHERE m.org IS NOT NULL] AS ins, anytime
+WITH cl, outs, moved_in + arrived AS ins,
+     cl.period IS NULL OR (cl.period_earliest IS NULL AND cl.period_latest IS NULL) AS anytime,
+     coalesce(cl.period_earliest, date('0001-01-01')) AS pe, coalesce(cl.period_latest, date('9999-12-31')) AS pl
+WITH cl, [m IN outs WHERE m.org IS NOT NULL] AS outs, [m IN ins WHERE m.org IS NOT NULL] AS ins, anytime, pe, pl
 WITH cl,
      [m IN outs WHERE anytime OR (m.e IS NOT NULL AND m.l IS NOT NULL
-        AND m.e >= cl.period_earliest AND m.l <= cl.period_latest)] AS out_c,
-     [m IN outs WHERE anytime OR (coalesce(m.e, date('0001-01-01')) <= cl.period_latest
-        AND coalesce(m.l, date('9999-12-31')) >= cl.period_earliest)] AS out_p,
+        AND m.e >= pe AND m.l <= pl)] AS out_c,
+     [m IN outs WHERE anytime OR (coalesce(m.e, date('0001-01-01')) <= pl
+        AND coalesce(m.l, date('9999-12-31')) >= pe)] AS out_p,
      [m IN ins WHERE anytime OR (m.e IS NOT NULL AND m.l IS NOT NULL
-        AND m.e >= cl.period_earliest AND m.l <= cl.period_latest)] AS in_c,
-     [m IN ins WHERE anytime OR (coalesce(m.e, date('0001-01-01')) <= cl.period_latest
-        AND coalesce(m.l, date('9999-12-31')) >= cl.period_earliest)] AS in_p
+        AND m.e >= pe AND m.l <= pl)] AS in_c,
+     [m IN ins WHERE anytime OR (coalesce(m.e, date('0001-01-01')) <= pl
+        AND coalesce(m.l, date('9999-12-31')) >= pe)] AS in_p
 WITH cl, out_c, out_p, in_c, in_p,
      reduce(s = [], x IN [m IN out_c + in_c | m.org] | CASE WHEN x IN s THEN s ELSE s + x END) AS changed_c,
      reduce(s = [], x IN [m IN out_p + in_p | m.org] | CASE WHEN x IN s THEN s ELSE s + x END) AS changed_p

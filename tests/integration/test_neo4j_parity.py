@@ -216,3 +216,23 @@ def test_reload_after_an_edit_keeps_moves_consistent(neo4j_driver, tmp_path):
         ("Org A", "Org C")
     ]
     assert carried_moves(neo4j_driver, "test-parity-edit") == Counter(departures=2, arrivals=0)
+
+
+def test_claims_over_periods_open_at_one_end(neo4j_driver, tmp_path):
+    """A claim period open at one end keeps its other end, in Python and in Cypher alike.
+    Alpha's departures (fixture): Ada 2021-06, Dev 2019, Hal 2024-12, Ivy 2025-40 (Jan-Jun 2025).
+    By 2021 (../2021): Ada and Dev, certainly. Since 2025 (2025-01/..): Ivy, certainly."""
+    import shutil
+
+    d = tmp_path / "careers"
+    shutil.copytree(FIXTURE, d)
+    with (d / "claims.csv").open("a", encoding="utf-8") as f:
+        f.write('claim-by-2021,alpha,departures,2,../2021,wire-2026-02,"By 2021, two had left Alpha.",\n')
+        f.write(
+            'claim-since-2025,alpha,departures,1,2025-01/..,wire-2026-02,"One has left Alpha since 2025.",\n'
+        )
+    g = graphkit.build_graph(d)
+    gn.load_graph(neo4j_driver, g, "test-parity-open")
+    ours = {c["id"]: (c["certain"], c["possible"]) for c in report.claims(g)}
+    assert ours["claim-by-2021"] == (2, 2) and ours["claim-since-2025"] == (1, 1)
+    assert neo4j_answers(neo4j_driver, g)["claims"] == python_answers(g)["claims"]
