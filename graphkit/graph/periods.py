@@ -61,10 +61,10 @@ def parse_period(text: str) -> Period:
         if num not in (1, 2):
             raise BadPeriod(f"invalid period {text!r} (a year has halves H1 and H2)")
         first = 1 if num == 1 else 7
-        return _months(year, first, 6, f"{year}H{num}")
+        return _months(year, first, 6, f"{year:04d}H{num}")
     if unit == "Q":
-        return _months(year, 3 * num - 2, 3, f"{year}Q{num}")
-    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
+        return _months(year, 3 * num - 2, 3, f"{year:04d}Q{num}")
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year:04d}")
 
 
 def _months(year: int, first: int, count: int, label: str) -> Period:
