@@ -66,3 +66,61 @@ def test_to_json_lists_every_move_and_role_change_with_every_field(tmp_path):
         "2022-04-01",
         "2022-04-30",
     )
+
+
+# The general path (a person with two tenures at one organisation) at its boundary days.
+# Every career below ends with a return to "d" (2015 and 2026), which sends it through the
+# general pairing (graphkit.graph.moves._pair) rather than the distinct-organisations path.
+RETURN = (("WORKED_AT", "d", "", "2010", "2015"), ("WORKED_AT", "d", "", "2026", ""))
+
+
+def moves_of(tmp_path: Path, *stints: tuple[str, str, str, str, str]) -> list[tuple]:
+    c = career(tmp_path, *RETURN, *stints)
+    return [
+        (m.origin, m.destination, m.how, m.candidates)
+        for m in c.moves
+        if "d" not in (m.origin, m.destination)
+    ]
+
+
+def test_general_path_arrival_on_the_departure_day_is_its_destination(tmp_path):
+    # a ends 2021-03-15; b starts that very day: the last possible arrival day equals the
+    # first possible departure day, which still counts
+    got = moves_of(
+        tmp_path, ("WORKED_AT", "a", "", "2016", "2021-03-15"), ("JOINED", "b", "", "2021-03-15", "")
+    )
+    assert ("a", "b", "joined", ()) in got
+
+
+def test_general_path_destination_that_ended_on_the_departure_day(tmp_path):
+    # b is a one-day stint on the very day a ended: it had not ended before the departure
+    got = moves_of(
+        tmp_path,
+        ("WORKED_AT", "a", "", "2016", "2021-03-15"),
+        ("JOINED", "b", "", "2021-03-15", "2021-03-15"),
+    )
+    assert ("a", "b", "joined", ()) in got
+
+
+def test_general_path_arrivals_that_may_come_first_make_it_ambiguous(tmp_path):
+    # after a (ends 2021-03), b can start on any day of April and c on 30 April: either
+    # may be first (b's first day is before c's last), so a's destination is ambiguous
+    got = moves_of(
+        tmp_path,
+        ("WORKED_AT", "a", "", "2016", "2021-03"),
+        ("JOINED", "b", "", "2021-04", ""),
+        ("JOINED", "c", "", "2021-04-30", ""),
+    )
+    assert ("a", None, "ambiguous", ("b", "c")) in got
+
+
+def test_general_path_departures_that_may_come_last_make_it_ambiguous(tmp_path):
+    # a ends some day in March, c on 31 March: either may be the last before b (April)
+    got = moves_of(
+        tmp_path,
+        ("WORKED_AT", "a", "", "2016", "2021-03"),
+        ("WORKED_AT", "c", "", "2017", "2021-03-31"),
+        ("JOINED", "b", "", "2021-04", ""),
+    )
+    assert ("a", None, "ambiguous", ("b",)) in got and ("c", None, "ambiguous", ("b",)) in got
+    assert (None, "b", "joined", ("a", "c")) in got
