@@ -124,3 +124,29 @@ def test_general_path_departures_that_may_come_last_make_it_ambiguous(tmp_path):
     )
     assert ("a", None, "ambiguous", ("b",)) in got and ("c", None, "ambiguous", ("b",)) in got
     assert (None, "b", "joined", ("a", "c")) in got
+
+
+# ------------------------------------------------------------------ the seed's careers
+def test_seed_moves_carry_role_categories_and_the_unnamed_flag():
+    from helpers import DATA
+
+    g = graphkit.build_graph(DATA)
+    ms = gc.moves(g)
+    # people.csv: exactly three unnamed people, each with one departure
+    assert sorted(m.person for m in ms if m.unnamed) == [
+        "01ai-exec-3",
+        "moonshot-colleague-1",
+        "moonshot-colleague-2",
+    ]
+    # relationships.csv: Wei Wei was MiniMax's commercialisation partner and VP
+    [ww] = [m for m in ms if m.person == "wei-wei"]
+    assert (ww.origin, ww.role_category) == ("minimax", ("executive", "commercial"))  # vocabulary order
+    # only people have careers: investors and companies investing are not movers
+    assert {g.nodes[m.person]["kind"] for m in ms} == {"Person"}
+
+
+def test_careers_are_derived_once_per_graph():
+    from helpers import DATA
+
+    g = graphkit.build_graph(DATA)
+    assert gc.ensure(g) is gc.ensure(g) is g.graph["careers"]
