@@ -150,3 +150,34 @@ def test_careers_are_derived_once_per_graph():
 
     g = graphkit.build_graph(DATA)
     assert gc.ensure(g) is gc.ensure(g) is g.graph["careers"]
+
+
+def test_an_arrival_makes_a_tenure_with_an_undated_job_a_known_beginning(tmp_path):
+    # b: an undated join and an undated job there. The join says how the tenure began, so
+    # b can be the destination of the move out of a.
+    c = career(
+        tmp_path,
+        ("WORKED_AT", "a", "", "2016", "2021"),
+        ("JOINED", "b", "", "", ""),
+        ("WORKED_AT", "b", "Lead", "", ""),
+    )
+    assert [(m.origin, m.destination, m.how) for m in c.moves] == [("a", "b", "joined")]
+
+
+def test_a_tenure_with_an_open_arrival_has_not_ended(tmp_path):
+    # two joins at b, the first never ended: the tenure goes on, so nobody left b
+    c = career(tmp_path, ("JOINED", "b", "", "2020", ""), ("JOINED", "b", "", "2020-06", "2021-06"))
+    assert [m for m in c.moves if m.origin == "b"] == []
+
+
+def test_a_tenure_begins_with_its_earliest_stint(tmp_path):
+    # at b: Engineer from January 2020, Lead from 2021 (a role change): the move from a
+    # arrives when the tenure began, January 2020
+    c = career(
+        tmp_path,
+        ("WORKED_AT", "a", "", "2016", "2019"),
+        ("WORKED_AT", "b", "Engineer", "2020-01", "2021"),
+        ("WORKED_AT", "b", "Lead", "2021", ""),
+    )
+    [m] = c.moves
+    assert (m.origin, m.destination, m.start, m.arrived) == ("a", "b", "2020-01", "2020-01")

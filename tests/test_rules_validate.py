@@ -1503,6 +1503,14 @@ def test_a_person_already_warned_about_is_not_warned_about_again(tmp_path: Path)
     ]
 
 
+def test_a_person_warned_about_by_name_is_not_warned_about_again_by_pinyin(tmp_path: Path):
+    d = build(tmp_path, _people("li-x,黎蕾,,,,,", "li-lei-2,李雷,,,,,"))
+    assert found(d) == [
+        W("people.csv", 5, "'li-x' may be the same person as 'li-lei' (line 2): similar names 李雷 / 黎蕾"),
+        W("people.csv", 6, "'li-lei-2' may be the same person as 'li-lei' (line 2): same name 李雷"),
+    ]
+
+
 @pytest.mark.parametrize(
     "rows",
     [
