@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.graph import careers
+from graphkit.ingest.folders import dataset_name
 from graphkit.ingest.validate import load_dataset
 from graphkit.neo4j import gds as _gds  # noqa: F401  (registers the neo4j metrics engine)
 from graphkit.page import html as _html
@@ -41,18 +42,44 @@ format_cell = _report.format_cell
 scope_line = _report.scope_line
 
 
-def validate(directory: str | Path, encoding: str | None = None) -> Dataset:
-    """Validate a data directory; raise :class:`graphkit.InvalidData` listing every problem."""
-    return load_dataset(directory, encoding)
+@dataclass(frozen=True)
+class Data:
+    """Data folders read as one dataset, and an extra identity-decisions file."""
+
+    folders: tuple[str | Path, ...]
+    decisions: str | Path | None = None
+
+    def __str__(self) -> str:
+        return " ".join(str(f) for f in self.folders)
+
+
+Folders = str | Path | Data | list[str | Path] | tuple[str | Path, ...]
+
+
+def _data(directory: Folders, decisions: str | Path | None = None) -> Data:
+    if isinstance(directory, Data):
+        return Data(directory.folders, decisions or directory.decisions)
+    if isinstance(directory, (str, Path)):
+        return Data((directory,), decisions)
+    return Data(tuple(directory), decisions)
+
+
+def validate(directory: Folders, encoding: str | None = None, decisions: str | Path | None = None) -> Dataset:
+    """Validate one or several data folders as one dataset; raise :class:`graphkit.InvalidData`
+    listing every problem."""
+    data = _data(directory, decisions)
+    return load_dataset(list(data.folders), encoding, data.decisions)
 
 
 def dataset_counts(dataset: Dataset) -> dict[str, int]:
     return dataset.counts()
 
 
-def build_graph(directory: str | Path, encoding: str | None = None) -> nx.MultiDiGraph:
-    """Validate ``directory`` and convert it to the talent graph."""
-    return _graph.to_graph(load_dataset(directory, encoding))
+def build_graph(
+    directory: Folders, encoding: str | None = None, decisions: str | Path | None = None
+) -> nx.MultiDiGraph:
+    """Validate the data folders and convert them to the talent graph."""
+    return _graph.to_graph(validate(directory, encoding, decisions))
 
 
 def graph_counts(g: nx.MultiDiGraph) -> dict[str, int]:
@@ -103,7 +130,7 @@ def neo4j_settings(uri=None, user=None, password=None, database=None):
 
 
 def load(
-    directory: str | Path,
+    directory: Folders,
     settings=None,
     *,
     prune: bool = False,
@@ -120,9 +147,10 @@ def load(
 
     from . import neo4j as _neo4j
 
-    g = build_graph(directory, encoding)  # invalid data raises here: nothing is written
+    data = _data(directory)
+    g = build_graph(data, encoding)  # invalid data raises here: nothing is written
     settings = settings or neo4j_settings()
-    name = dataset or Path(directory).resolve().name
+    name = dataset or dataset_name(list(data.folders))
     driver = _neo4j.connect(settings)
     try:
         bar = progress_bar(_neo4j.count_rows(g)) if progress_bar else nullcontext(None)
@@ -176,7 +204,7 @@ class DemoResult:
     summary: str
 
 
-def demo(directory: str | Path = "data", out_dir: str | Path = "out", title: str | None = None) -> DemoResult:
+def demo(directory: Folders = "data", out_dir: str | Path = "out", title: str | None = None) -> DemoResult:
     """Validate, then write ``graph.html``, ``report.md`` and the report's charts
     (``chart-flows.svg``, ``chart-timeline.svg``) into ``out_dir``."""
     from graphkit.report import charts

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"  # the seed article's dataset
+DATA = ROOT / "data" / "zhidx-2025-06-16"  # the seed article's folder (data/ holds one folder per source)
+DATA_ALL = ROOT / "data"  # every source folder
 SEED = ROOT.parent / "shared" / "seed"  # the article itself
 FIXTURES = ROOT / "tests" / "fixtures"
 

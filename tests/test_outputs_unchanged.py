@@ -26,7 +26,11 @@ from graphkit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
-DATASETS = {"seed": ROOT / "data", "careers": ROOT / "tests" / "fixtures" / "careers"}
+DATASETS = {
+    "seed": ROOT / "data" / "zhidx-2025-06-16",  # the seed article alone
+    "data": ROOT / "data",  # every source folder: the seed and the later reports
+    "careers": ROOT / "tests" / "fixtures" / "careers",
+}
 UPDATE = os.environ.get("GRAPHKIT_UPDATE_GOLDEN") == "1"
 
 

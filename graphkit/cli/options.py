@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 import click
 
-DIR = click.argument("directory", default="data", type=click.Path(file_okay=False, path_type=Path))
+from graphkit import api
+
+
+def DIR(f: Any) -> Any:
+    """``DIRECTORY...`` (default ``data``) and ``--decisions FILE``, handed to the command
+    as one :class:`graphkit.api.Data` in its ``directory`` parameter."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, directory: tuple[Path, ...], decisions: Path | None, **kwargs: Any) -> Any:
+        return f(*args, directory=api.Data(tuple(directory) or (Path("data"),), decisions), **kwargs)
+
+    wrapper = click.option(
+        "--decisions",
+        default=None,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Identity decisions (id_a,id_b,decision) to apply, besides any decisions.csv in the folders.",
+    )(wrapper)
+    return click.argument("directory", nargs=-1, type=click.Path(file_okay=False, path_type=Path))(wrapper)
+
+
 ENCODING = click.option(
     "--encoding",
     default=None,

@@ -42,6 +42,7 @@ def node_attrs(node: Node) -> dict[str, Any]:
         "category": node.category or "",
         "sources": list(node.sources),
         "note": node.note or "",
+        "merged_ids": list(node.merged_ids),
     }
     if node.kind == "Event":
         attrs["event_type"] = node.event_type or ""
@@ -61,6 +62,11 @@ def edge_attrs(rel: Relationship) -> dict[str, Any]:
         "sources": list(rel.sources),
         "evidence": rel.evidence,
         "note": rel.note or "",
+        # every source's own quote (parallel lists: Neo4j properties cannot hold maps)
+        "quotes": [q.evidence for q in rel.quotes] or [rel.evidence],
+        "quote_sources": [";".join(q.sources) for q in rel.quotes] or [";".join(rel.sources)],
+        "quote_folders": [q.folder for q in rel.quotes],
+        "disputed": list(rel.disputed),
     }
 
 
@@ -71,6 +77,8 @@ def to_graph(dataset: Dataset) -> nx.MultiDiGraph:
     g.graph["directory"] = dataset.directory
     g.graph["sources"] = {sid: s.model_dump(exclude={"file", "line"}) for sid, s in dataset.sources.items()}
     g.graph["claims"] = [c.model_dump(exclude={"file", "line"}) for c in dataset.claims]
+    g.graph["folders"] = list(dataset.folders)
+    g.graph["disagreements"] = [d.model_dump() for d in dataset.disagreements]
     for node in dataset.nodes.values():
         g.add_node(node.id, **node_attrs(node))
     for rel in dataset.relationships:

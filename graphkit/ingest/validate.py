@@ -15,10 +15,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from graphkit.ingest import combine
+from graphkit.ingest import decisions as decisions_mod
+from graphkit.ingest.folders import DECISIONS, Folder, expand
 from graphkit.ingest.read import Table, read_table
 from graphkit.schema import dates, vocab
 from graphkit.schema.errors import InvalidData, Issue, ReadError
-from graphkit.schema.model import Claim, Dataset, Event, Node, Relationship, Source
+from graphkit.schema.model import Claim, Dataset, Disagreement, Event, Node, Relationship, Source
 
 REQUIRED_FILES = ("sources.csv", "people.csv", "organisations.csv", "relationships.csv")
 
@@ -88,8 +91,6 @@ def _read(directory: Path, encoding: str | None, col: _Collector) -> dict[str, T
         path = directory / name
         shown = str(path)
         if not path.exists():
-            if name in REQUIRED_FILES:
-                col.error(shown, 0, "missing file")
             continue
         try:
             table = read_table(path, encoding)
@@ -105,7 +106,7 @@ def _read(directory: Path, encoding: str | None, col: _Collector) -> dict[str, T
         if not missing:
             tables[name] = table
     for other in sorted(directory.glob("*.csv")):
-        if other.name not in voc.files:
+        if other.name not in voc.files and other.name != DECISIONS:
             col.warn(str(other), 0, "not a graphkit file; ignored")
     return tables
 
@@ -130,56 +131,189 @@ class _Pass:
                 self.col.error(rec.file, rec.line, f"unknown source {sid!r} in column 'sources'")
 
 
-def check(directory: str | Path, encoding: str | None = None) -> tuple[Dataset | None, list[Issue]]:
-    """Validate a data directory. Return the dataset (None on error) and all issues."""
+@dataclass
+class _FolderRows:
+    folder: Folder
+    order: int
+    sources: list[Source]
+    people: list[Node]
+    orgs: list[Node]
+    rels: list[Relationship]
+    events: list[Event]
+    claims: list[Claim]
+
+
+def check(
+    directories: str | Path | list[str | Path] | tuple[str | Path, ...],
+    encoding: str | None = None,
+    decisions: str | Path | None = None,
+) -> tuple[Dataset | None, list[Issue]]:
+    """Validate one or several data folders (see :mod:`graphkit.ingest.folders`) as one
+    dataset. Return the dataset (None on error) and all issues."""
     voc = vocab.load()
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise ReadError("no such data directory", str(directory))
+    folders, decision_files = expand(directories)
+    if decisions is not None:
+        if not Path(decisions).is_file():
+            raise ReadError("no such decisions file", str(decisions))
+        decision_files.append(Path(decisions))
     col = _Collector()
-    tables = _read(directory, encoding, col)
-    unreadable = {
-        name
-        for name in voc.files
-        if name not in tables and (name in REQUIRED_FILES or (directory / name).exists())
-    }
     broken: set[str] = set()
-
-    def rows(name: str, model: type[BaseModel], **fixed: Any) -> list[Any]:
-        return _rows(tables[name], model, col, broken, **fixed) if name in tables else []
-
     person_kind = next(k for k, n in voc.nodes.items() if n.file == "people.csv")
-    sources: list[Source] = rows("sources.csv", Source)
-    people: list[Node] = rows("people.csv", Node, kind=person_kind)
-    orgs: list[Node] = rows("organisations.csv", Node)
-    rels: list[Relationship] = rows("relationships.csv", Relationship)
-    events: list[Event] = rows("events.csv", Event)
-    claims: list[Claim] = rows("claims.csv", Claim)
-    for rec in [*sources, *people, *orgs, *events, *claims]:
-        broken.discard(rec.id)
+    found: list[_FolderRows] = []
+    present: set[str] = set()
+    unreadable: set[str] = set()
+    for order, folder in enumerate(folders):
+        tables = _read(folder.path, encoding, col)
+        present |= {n for n in voc.files if (folder.path / n).exists()}
+        unreadable |= {n for n in voc.files if n not in tables and (folder.path / n).exists()}
+
+        def rows(name: str, model: type[BaseModel], tables=tables, **fixed: Any) -> list[Any]:
+            return _rows(tables[name], model, col, broken, **fixed) if name in tables else []
+
+        found.append(
+            _FolderRows(
+                folder,
+                order,
+                rows("sources.csv", Source),
+                rows("people.csv", Node, kind=person_kind),
+                rows("organisations.csv", Node),
+                rows("relationships.csv", Relationship),
+                rows("events.csv", Event),
+                rows("claims.csv", Claim),
+            )
+        )
+    for name in REQUIRED_FILES:
+        if name not in present:
+            where = folders[0].path / name
+            col.error(
+                str(where), 0, "missing file" if len(folders) == 1 else "missing file (in every folder)"
+            )
+            unreadable.add(name)
+    for f in found:
+        for rec in [*f.sources, *f.people, *f.orgs, *f.events, *f.claims]:
+            broken.discard(rec.id)
     ctx = _Pass(
         col,
         broken,
         node_files_unreadable=bool(unreadable & {"people.csv", "organisations.csv", "events.csv"}),
         sources_unreadable="sources.csv" in unreadable,
     )
-    ctx.sources = _unique(sources, col)
-    _node_pass(ctx, people, orgs, events)
-    good_rels = _relationship_pass(ctx, [*rels, *_event_links(events)])
-    _claim_pass(ctx, claims)
-    _warn_duplicate_people(people, col)
+    ctx.sources = combine.merge_sources(
+        [(s, f.folder.name) for f in found for s in f.sources], col.issues.append
+    )
+    for f in found:
+        _unique(f.sources, col)
+    # every row checked against its own ids first: one folder's mistakes, one folder's messages
+    known: dict[str, Node] = {}
+    for f in found:
+        _node_pass(ctx, f.people, f.orgs, f.events)
+        for nid, node in ctx.nodes.items():
+            known.setdefault(nid, node)
+    ctx.nodes = known
+    decided, problems = decisions_mod.read(decision_files, encoding)
+    col.issues.extend(problems)
+    family = {
+        n.id: ("person" if n.kind == person_kind else "organisation")
+        for n in ctx.nodes.values()
+        if n.kind != "Event"
+    }
+    renames, problems = decisions_mod.merges(decided, family)
+    col.issues.extend(problems)
+    published = {sid: _published(s) for sid, s in ctx.sources.items()}
+    rel_rows: list[combine.Row] = []
+    for f in found:
+        good = _relationship_pass(ctx, [*f.rels, *_event_links(f.events)])
+        for r in good:
+            rel_rows.append(
+                combine.Row(
+                    rel=_renamed(r, renames),
+                    folder=f.folder.name,
+                    order=f.order,
+                    published=max((published.get(s, "") for s in r.sources), default=""),
+                    origin=(r.source, r.target),
+                )
+            )
+    for f in found:
+        _claim_pass(ctx, f.claims)
+    _warn_duplicate_people([p for f in found for p in f.people], col, decisions_mod.decided_pairs(decided))
+    if col.errors:
+        return None, sorted(col.issues)
+    disagreements: list[Disagreement] = []
+    nodes = _merge_nodes(found, renames, col, disagreements)
+    relationships = []
+    for rows in combine.group_facts(rel_rows):
+        merged, found_disputes = combine.merge_fact(rows)
+        relationships.append(merged)
+        disagreements.extend(found_disputes)
+    _date_events(nodes, relationships)
+    claims, claim_disputes = combine.merge_claims(
+        [
+            (
+                c.model_copy(update={"subject": renames.get(c.subject, c.subject)}),
+                f.folder.name,
+                max((published.get(s, "") for s in c.sources), default=""),
+            )
+            for f in found
+            for c in f.claims
+        ]
+    )
+    disagreements.extend(claim_disputes)
+    for d in disagreements:
+        at = d.values[-1].at
+        file, _, line = at.rpartition(":")
+        col.warn(file, int(line or 0), d.describe())
     if col.errors:
         return None, sorted(col.issues)
     dataset = Dataset(
-        directory=str(directory),
+        directory=" ".join(str(f.path) for f in folders) if len(folders) > 1 else str(folders[0].path),
         sources=ctx.sources,
-        nodes=ctx.nodes,
-        relationships=good_rels,
-        events=events,
+        nodes=nodes,
+        relationships=relationships,
+        events=[e for f in found for e in f.events],
         claims=claims,
         warnings=sorted(col.warnings),
+        folders=[f.name for f in folders],
+        disagreements=disagreements,
     )
     return dataset, sorted(col.issues)
+
+
+def _published(source: Source) -> str:
+    d = dates.parse(source.published)
+    return (d.latest or d.earliest or dt.date.min).isoformat() if (d.latest or d.earliest) else ""
+
+
+def _renamed(r: Relationship, renames: dict[str, str]) -> Relationship:
+    a, b = renames.get(r.source, r.source), renames.get(r.target, r.target)
+    return r if (a, b) == (r.source, r.target) else r.model_copy(update={"source": a, "target": b})
+
+
+def _merge_nodes(
+    found: list[_FolderRows], renames: dict[str, str], col: _Collector, disagreements: list[Disagreement]
+) -> dict[str, Node]:
+    """People, organisations and events of every folder, one per id (after the decisions)."""
+    rows: dict[str, list[combine.EntityRow]] = {}
+    for f in found:
+        for node in [*f.people, *f.orgs, *_event_nodes(f.events)]:
+            if node.kind not in vocab.load().nodes:
+                continue
+            new = renames.get(node.id, node.id)
+            rec = node if new == node.id else node.model_copy(update={"id": new})
+            rows.setdefault(new, []).append(combine.EntityRow(rec, f.folder.name, node.id))
+    out: dict[str, Node] = {}
+    for nid, same in rows.items():
+        node, found_disputes = combine.merge_entity(same, col.issues.append)
+        out[nid] = node
+        disagreements.extend(found_disputes)
+    return out
+
+
+def _date_events(nodes: dict[str, Node], relationships: list[Relationship]) -> None:
+    """An event's date is its (combined) link's date."""
+    link = vocab.load().type_for("event")
+    for r in relationships:
+        if r.type == link and r.target in nodes and nodes[r.target].date != r.start:
+            nodes[r.target] = nodes[r.target].model_copy(update={"date": r.start})
 
 
 def _node_pass(ctx: _Pass, people: list[Node], orgs: list[Node], events: list[Event]) -> None:
@@ -190,7 +324,14 @@ def _node_pass(ctx: _Pass, people: list[Node], orgs: list[Node], events: list[Ev
             ctx.col.error(
                 o.file, o.line, f"unknown node kind {o.kind!r} (expected one of: {', '.join(org_kinds)})"
             )
-    event_nodes = [
+    event_nodes = _event_nodes(events)
+    ctx.nodes = _unique([*people, *(o for o in orgs if o.kind in org_kinds), *event_nodes], ctx.col)
+    for n in [*people, *orgs, *event_nodes]:
+        ctx.check_sources(n)
+
+
+def _event_nodes(events: list[Event]) -> list[Node]:
+    return [
         Node(
             id=e.id,
             kind="Event",
@@ -205,9 +346,6 @@ def _node_pass(ctx: _Pass, people: list[Node], orgs: list[Node], events: list[Ev
         )
         for e in events
     ]
-    ctx.nodes = _unique([*people, *(o for o in orgs if o.kind in org_kinds), *event_nodes], ctx.col)
-    for n in [*people, *orgs, *event_nodes]:
-        ctx.check_sources(n)
 
 
 def _event_links(events: list[Event]) -> list[Relationship]:
@@ -339,9 +477,13 @@ def _unique(records: list[Any], col: _Collector) -> dict[str, Any]:
     return out
 
 
-def load_dataset(directory: str | Path, encoding: str | None = None) -> Dataset:
-    """Validate ``directory`` and return its dataset, or raise :class:`InvalidData`."""
-    dataset, issues = check(directory, encoding)
+def load_dataset(
+    directories: str | Path | list[str | Path] | tuple[str | Path, ...],
+    encoding: str | None = None,
+    decisions: str | Path | None = None,
+) -> Dataset:
+    """Validate the data folders and return their dataset, or raise :class:`InvalidData`."""
+    dataset, issues = check(directories, encoding, decisions)
     if dataset is None:
         raise InvalidData(issues)
     return dataset
@@ -354,8 +496,16 @@ def name_key(name: str) -> str:
     return "".join(lazy_pinyin(name)).lower().replace(" ", "").replace("-", "")
 
 
-def _warn_duplicate_people(people: list[Node], col: _Collector) -> None:
-    """Warn when one person seems to be entered twice under different ids."""
+def _where(first: Node, later: Node) -> str:
+    """Where ``first`` is, as seen from ``later``'s row: its line, or its file and line."""
+    return f"line {first.line}" if first.file == later.file else f"{first.file}:{first.line}"
+
+
+def _warn_duplicate_people(
+    people: list[Node], col: _Collector, decided: set[frozenset[str]] = frozenset()
+) -> None:
+    """Warn when one person seems to be entered twice under different ids (and no
+    decision says whether they are)."""
     from rapidfuzz import fuzz
 
     named = list({p.id: p for p in reversed(people) if not p.unnamed}.values())[
@@ -368,11 +518,13 @@ def _warn_duplicate_people(people: list[Node], col: _Collector) -> None:
     for same in by_name.values():
         for later in same[1:]:
             first = same[0]
+            if frozenset((first.id, later.id)) in decided:
+                continue
             reported.add((first.id, later.id))
             col.warn(
                 later.file,
                 later.line,
-                f"{later.id!r} may be the same person as {first.id!r} (line {first.line}): same name {later.name}",
+                f"{later.id!r} may be the same person as {first.id!r} ({_where(first, later)}): same name {later.name}",
             )
     blocks: dict[str, list[tuple[str, Node]]] = defaultdict(list)
     for p in named:
@@ -383,6 +535,8 @@ def _warn_duplicate_people(people: list[Node], col: _Collector) -> None:
             continue
         for i, (ka, a) in enumerate(block):
             for kb, b in block[i + 1 :]:
+                if frozenset((a.id, b.id)) in decided:
+                    continue
                 if a.name == b.name or (a.id, b.id) in reported or b.id in {y for _, y in reported}:
                     continue
                 if fuzz.ratio(ka, kb) >= 90:
@@ -390,5 +544,5 @@ def _warn_duplicate_people(people: list[Node], col: _Collector) -> None:
                     col.warn(
                         b.file,
                         b.line,
-                        f"{b.id!r} may be the same person as {a.id!r} (line {a.line}): similar names {a.name} / {b.name}",
+                        f"{b.id!r} may be the same person as {a.id!r} ({_where(a, b)}): similar names {a.name} / {b.name}",
                     )

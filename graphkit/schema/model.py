@@ -94,9 +94,23 @@ class Node(Record):
     # Event nodes only
     event_type: str | None = None
     date: str | None = None
+    # ids merged into this one by a person's decision (decisions.csv)
+    merged_ids: tuple[str, ...] = ()
 
     _lists = field_validator("aliases", "sources", mode="before")(split_list)
     _bool = field_validator("unnamed", mode="before")(_check_bool)
+
+
+class Quote(BaseModel):
+    """One source's support for a fact: its source ids, its verbatim sentence, and where
+    the row is (``folder``, ``at`` = ``file:line``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sources: tuple[str, ...]
+    evidence: str
+    folder: str = ""
+    at: str = ""
 
 
 class Relationship(Record):
@@ -112,6 +126,11 @@ class Relationship(Record):
     sources: tuple[str, ...]
     evidence: str
     note: str | None = None
+
+    # Filled when the folders are combined (graphkit.ingest.combine): every source's
+    # quote for this fact, and the fields on which the sources disagree.
+    quotes: tuple[Quote, ...] = ()
+    disputed: tuple[str, ...] = ()
 
     _lists = field_validator("role_category", "sources", mode="before")(split_list)
     _dates = field_validator("start", "end")(_check_date)
@@ -171,6 +190,39 @@ class Claim(Record):
     _dates = field_validator("period")(_check_date)
 
 
+class Alternative(BaseModel):
+    """What one source says about a disputed field."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: str
+    sources: tuple[str, ...]
+    folder: str
+    at: str
+    published: str = ""
+
+
+class Disagreement(BaseModel):
+    """Two or more sources that say different things about one fact or entity.
+
+    ``kind`` is one of: date, left-or-stayed, role, status, name, value. ``used`` is the
+    value the graph carries (the latest source's); the counts that depend on it are
+    given as ranges by the report."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str
+    subject: str  # what it is about, e.g. "WORKED_AT zhang-fan -> zhipu"
+    key: str  # the fact's key or the entity's id
+    field: str
+    values: tuple[Alternative, ...]
+    used: str
+
+    def describe(self) -> str:
+        said = "; ".join(f"{a.value or '(none)'} ({', '.join(a.sources)}, {a.at})" for a in self.values)
+        return f"sources disagree on {self.field} of {self.subject}: {said}"
+
+
 class Dataset(BaseModel):
     """A validated dataset: every reference resolves and every date parses."""
 
@@ -183,6 +235,8 @@ class Dataset(BaseModel):
     events: list[Event]
     claims: list[Claim]
     warnings: list[Any] = []
+    folders: list[str] = []
+    disagreements: list[Disagreement] = []
 
     def counts(self) -> dict[str, int]:
         """Node counts per kind and relationship counts per type, as in the graph."""
