@@ -134,6 +134,7 @@ def dump(record: Any) -> dict[str, Any]:
             (out["sources"], out["evidence"], f"{out['file']}:{out['line']}")
         ]
         assert out.pop("disputed") == ()
+        assert out.pop("fact_key") == ""
     out["file"] = Path(out["file"]).name
     return out
 

@@ -229,6 +229,7 @@ def merge_fact(rows: list[Row]) -> tuple[Relationship, list[Disagreement]]:
     values["note"] = " | ".join(dict.fromkeys(notes)) or None
     values["quotes"] = tuple(r.quote for r in rows)
     values["disputed"] = tuple(f for f in ("start", "end", "role", "status") if f in disputes)
+    values["fact_key"] = first.key
     merged = first.model_copy(update=values)
     out = []
     for fld in merged.disputed:

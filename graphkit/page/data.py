@@ -183,7 +183,7 @@ def _node_records(
         )
         kind_counts[d["kind"]] += 1
         info: dict[str, Any] = {"m": round(value or 0.0, 4)}
-        for key in ("aliases", "note", "category", "event_type"):
+        for key in ("aliases", "note", "category", "event_type", "merged_ids"):
             if d.get(key):
                 info[key] = d[key]
         if d.get("unnamed"):
@@ -204,7 +204,12 @@ def _edge_records(
     edges: list[list[Any]] = []
     edge_info: list[dict[str, Any]] = []
     all_days: list[str] = []
-    for u, v, d in g.edges(data=True):
+    disputes: dict[str, list[dict[str, Any]]] = {}
+    for dis in g.graph.get("disagreements") or []:
+        disputes.setdefault(dis["key"], []).append(
+            {"field": dis["field"], "values": [[a["value"], list(a["sources"])] for a in dis["values"]]}
+        )
+    for u, v, k, d in g.edges(keys=True, data=True):
         type_counts[d["type"]] += 1
         # The fact's span as graphkit.graph.careers dated it (the page applies no date rule of its
         # own), and for a fact that is an ending, the first day its stint can have begun
@@ -223,6 +228,10 @@ def _edge_records(
         info = {k: d[k] for k in ("role", "role_en", "status", "evidence", "note") if d.get(k)}
         if d.get("sources"):
             info["sources"] = list(d["sources"])
+        if len(d.get("quotes") or ()) > 1:  # one fact, several sources: each one's own quote
+            info["quotes"] = [[q, s.split(";")] for q, s in zip(d["quotes"], d["quote_sources"], strict=True)]
+        if k in disputes:
+            info["disputed"] = disputes[k]
         for prefix in ("start", "end"):
             if d.get(prefix):
                 info[prefix] = d[prefix]

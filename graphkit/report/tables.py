@@ -308,6 +308,47 @@ def _community_tables(r: dict[str, Any]) -> list[Table]:
 
 
 #: The report's tables, section by section, in the order every format shows them.
+def _disagreement_tables(r: dict[str, Any]) -> list[Table]:
+    """Where the sources disagree, and the counts that depend on it."""
+    d = r.get("disagreements") or {"items": [], "counts": [], "rule": ""}
+    rows = []
+    for item in d["items"]:
+        for i, v in enumerate(item["values"]):
+            rows.append(
+                [
+                    item["subject_name"] if i == 0 else "",
+                    item["field"] if i == 0 else "",
+                    v["shown"] + (" (used)" if v["value"] == item["used"] else ""),
+                    "、".join(v["sources"]),
+                    v["at"],
+                ]
+            )
+    counts = [
+        [
+            c["count"],
+            "all time" if c["period"] == "all" else c["period"],
+            c["value"],
+            f"{c['low']}–{c['high']}",
+        ]
+        for c in d["counts"]
+    ]
+    return [
+        Table(
+            "disagreements",
+            "Where the sources disagree",
+            ["fact", "field", "says", "source", "row"],
+            rows,
+            d["rule"],
+        ),
+        Table(
+            "disputed_counts",
+            "Counts that depend on a disputed value",
+            ["count", "period", "in the graph", "range"],
+            counts,
+        ),
+    ]
+
+
 SECTIONS: tuple[Callable[[dict[str, Any]], list[Table]], ...] = (
     _centrality_tables,
     _flow_tables,
@@ -315,6 +356,7 @@ SECTIONS: tuple[Callable[[dict[str, Any]], list[Table]], ...] = (
     _capital_tables,
     _statistics_tables,
     _claims_tables,
+    _disagreement_tables,
     _period_tables,
     _community_tables,
 )

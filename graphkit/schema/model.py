@@ -131,6 +131,7 @@ class Relationship(Record):
     # quote for this fact, and the fields on which the sources disagree.
     quotes: tuple[Quote, ...] = ()
     disputed: tuple[str, ...] = ()
+    fact_key: str = ""  # a combined fact keeps the key of its first row
 
     _lists = field_validator("role_category", "sources", mode="before")(split_list)
     _dates = field_validator("start", "end")(_check_date)
@@ -151,7 +152,10 @@ class Relationship(Record):
 
         A person may hold two roles at one organisation, or the same role twice
         (a re-hire), so the dates are part of the identity. Two rows with the same
-        key say the same thing: that is a duplicate."""
+        key say the same thing: that is a duplicate. A fact combined from several rows
+        keeps its first row's key, whatever values the combination settled on."""
+        if self.fact_key:
+            return self.fact_key
         return (
             f"{self.type}:{self.source}->{self.target}:{self.role or ''}:{self.start or ''}:{self.end or ''}"
         )

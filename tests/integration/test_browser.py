@@ -13,7 +13,8 @@ from graphkit.api import build_graph
 from graphkit.page import html
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
+DATA = ROOT / "data" / "zhidx-2025-06-16"  # the seed article's folder
+ALL = ROOT / "data"  # every source folder
 pytestmark = pytest.mark.integration
 
 HOSTILE_IMG = '<img src=x onerror="window.__pwned=1;alert(1)">'
@@ -135,6 +136,25 @@ def test_side_panel_on_click_shows_fuzzy_dates_and_evidence(load, seed_page):
     assert "first half of 2025" in text and "2025年上半年" in text
     assert "confirmed" in text
     assert "零一万物则有3位核心高管离职" in text
+
+
+def test_panel_shows_each_sources_quote_and_the_disagreement(load, tmp_path):
+    """data/ combines two reports. 洪涛 -> 百川智能 is one fact with two quotes, and the
+    sources disagree on its end: 深网 (2025-04-13) says about November 2024 ("5 months"
+    before), 智东西 (2025-06-16) says December 2024 to June 2025."""
+    page = html.write_html(build_graph(ALL), tmp_path / "graph.html")
+    p = load(page)
+    assert p.errors == []
+    p.hover_and_click("hong-tao")
+    text = p.page.locator("#panel").inner_text()
+    # the 智东西 quote and the 深网 quote, each with its own source line
+    assert "百川智能在过去半年也有洪涛、焦可、陈炜鹏、邓江、李施政等多位搜狗系核心高管相继离职" in text
+    assert "而距离 CMO 洪涛出走仅仅过去了 5 个月" in text
+    assert "智东西" in text and "深网·腾讯新闻小满工作室" in text
+    assert "Sources disagree 来源说法不一 on end:" in text
+    assert "2024-11~ — shenwang-2025-04" in text
+    assert "2024-12/2025-06 — zhidx-2025-06-16" in text
+    assert p.page.locator("#panel .dispute").count() == 1  # only the end: 联合创始人 names a title of the other role
 
 
 def test_tooltip_on_hover(load, seed_page):

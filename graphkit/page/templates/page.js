@@ -187,13 +187,30 @@
     }
     return d;
   }
+  function sourceLine(sid) {
+    const s = D.sources[sid];
+    return "— " + (s ? [s.publisher, s.title, s.published, s.url].filter(Boolean).join(" · ") : sid);
+  }
   function evidence(info, box) {
-    if (info.evidence) box.appendChild(el("blockquote", "", "“" + info.evidence + "”"));
-    for (const sid of info.sources || []) {
-      const s = D.sources[sid];
-      const text = s ? [s.publisher, s.title, s.published, s.url].filter(Boolean).join(" · ") : sid;
-      box.appendChild(el("div", "src", "— " + text));
+    for (const d of info.disputed || []) {
+      const warn = el("div", "dispute", "Sources disagree 来源说法不一 on " + d.field + ":");
+      const list = el("ul");
+      for (const [value, sids] of d.values) {
+        list.appendChild(el("li", "", (value || "(none: still there 仍在任)") + " — " + sids.join(", ")));
+      }
+      warn.appendChild(list);
+      box.appendChild(warn);
     }
+    if (info.quotes) {
+      // one fact, several sources: each source's own verbatim quote under it
+      for (const [quote, sids] of info.quotes) {
+        box.appendChild(el("blockquote", "", "“" + quote + "”"));
+        for (const sid of sids) box.appendChild(el("div", "src", sourceLine(sid)));
+      }
+      return;
+    }
+    if (info.evidence) box.appendChild(el("blockquote", "", "“" + info.evidence + "”"));
+    for (const sid of info.sources || []) box.appendChild(el("div", "src", sourceLine(sid)));
   }
   function relBlock(j, self) {
     const e = D.edges[j], info = D.edgeInfo[j], t = types[e[2]];
@@ -265,6 +282,7 @@
       dl([
         ["id", n[0]],
         ["aliases", (info.aliases || []).join("; ")],
+        ["merged ids", (info.merged_ids || []).join("; ")],
         ["category", info.category],
         ["unnamed", info.unnamed ? "yes (未具名)" : ""],
         ["date", info.date ? dateText(info, "date") : ""],

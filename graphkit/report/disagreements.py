@@ -1,0 +1,70 @@
+"""Where the sources disagree: every disagreement, and the counts that depend on one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from graphkit.graph import disputes
+from graphkit.schema import dates
+
+from .options import _name
+
+RULE = (
+    "The graph uses the value of the latest-published source; counts that depend on a disputed "
+    "value are given as ranges over the values the sources give."
+)
+
+
+def _shown(field: str, value: str) -> str:
+    if not value:
+        return "(still there)" if field == "end" else "(none)"
+    if field in ("start", "end"):
+        try:
+            return dates.humanise(value)
+        except Exception:
+            return value
+    return value
+
+
+def _subject(g: nx.MultiDiGraph, d: dict[str, Any]) -> str:
+    """A disagreement's subject with names: "洪涛 -> 百川智能 (WORKED_AT)"."""
+    parts = d["subject"].split(" ")
+    if len(parts) == 4 and parts[2] == "->":
+        return f"{_name(g, parts[1])} -> {_name(g, parts[3])} ({parts[0]})"
+    if len(parts) == 2 and parts[1] in g:
+        return f"{_name(g, parts[1])} ({parts[0]})"
+    return d["subject"]
+
+
+def disagreements_section(g: nx.MultiDiGraph) -> dict[str, Any]:
+    titles = {sid: s.get("title", "") for sid, s in (g.graph.get("sources") or {}).items()}
+    items = [
+        {
+            "kind": d["kind"],
+            "subject": d["subject"],
+            "subject_name": _subject(g, d),
+            "key": d["key"],
+            "field": d["field"],
+            "used": d["used"],
+            "values": [
+                {
+                    "value": a["value"],
+                    "shown": _shown(d["field"], a["value"]),
+                    "sources": list(a["sources"]),
+                    "source_titles": [titles.get(s, s) for s in a["sources"]],
+                    "published": a.get("published", ""),
+                    "folder": a["folder"],
+                    "at": a["at"],
+                }
+                for a in d["values"]
+            ],
+        }
+        for d in g.graph.get("disagreements") or []
+    ]
+    counts = [
+        {"count": c.count, "period": c.period, "value": c.value, "low": c.low, "high": c.high}
+        for c in disputes.departure_ranges(g)
+    ]
+    return {"rule": RULE, "items": items, "counts": counts}
