@@ -80,7 +80,7 @@ def _combinations(options: list[list[tuple[str, str, str]]]) -> list[tuple[tuple
     base = tuple(o[0] for o in options)  # each dispute varied on its own
     out = [base]
     for i, o in enumerate(options):
-        out += [base[:i] + (alt,) + base[i + 1 :] for alt in o[1:]]
+        out += [(*base[:i], alt, *base[i + 1 :]) for alt in o[1:]]
     return out
 
 
