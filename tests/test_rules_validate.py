@@ -131,7 +131,11 @@ def dump(record: Any) -> dict[str, Any]:
     if "quotes" in out:
         quotes = out.pop("quotes")
         assert [(q["sources"], q["evidence"], q["at"]) for q in quotes] == [
-            (out["sources"], out["evidence"], f"{out['file']}:{out['line']}")
+            (
+                out["sources"],
+                out["evidence"],
+                f"{Path(out['file']).parent.name}/{Path(out['file']).name}:{out['line']}",
+            )
         ]
         assert out.pop("disputed") == ()
         assert out.pop("fact_key") == ""

@@ -23,24 +23,33 @@ from .progress import progress_bar
 @DIR
 @connection_options
 @click.option(
-    "--prune", is_flag=True, help="Also delete facts graphkit loaded before that the data no longer has."
+    "--prune",
+    is_flag=True,
+    help="Also delete what these folders said before and no longer say (a fact another folder "
+    "still supports keeps that folder's quotes).",
 )
 @click.option(
-    "--dataset", default=None, help="Name that tags what this load writes (default: the directory's name)."
+    "--dataset",
+    default=None,
+    help="Name that tags what this load writes (default: the directory's name; for a folder "
+    "among other data folders, their parent's name).",
 )
 @click.option("--batch-size", type=int, default=5000, show_default=True, help="Rows per UNWIND batch.")
 @ENCODING
 def load(directory: Path, uri, user, password, database, prune, dataset, batch_size, encoding) -> None:
-    """Validate DIR and load it into Neo4j: all of it, or nothing.
+    """Validate the data folders and load them into Neo4j: all of it, or nothing.
 
     Applies cypher/schema.cypher first, then writes every node and relationship
-    with MERGE in one transaction, so loading twice changes nothing.
+    with MERGE in one transaction, so loading twice changes nothing. Each fact
+    records the folders that support it (graphkit_folders) and each folder's quote;
+    a load never changes what only other folders support.
 
     \b
     Example:
       export NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=graphkit-dev-password
       graphkit load data/
       graphkit load data/ --prune
+      graphkit load data/zhidx-2025-06-16 data/shenwang-2025-04
     """
     settings = api.neo4j_settings(uri, user, password, database)
     result = api.load(
@@ -56,7 +65,10 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
         f"loaded {plural(result.rows, 'row')} from {directory} into {settings.uri} in {result.seconds:.2f} s "
         f"({result.rows_per_s:,.0f} rows/s): {plural(result.nodes_created, 'node')} and "
         f"{plural(result.relationships_created, 'relationship')} created"
+        + (f"; folders: {', '.join(result.folders)}" if len(result.folders) > 1 else "")
     )
+    if result.merged_nodes:
+        click.echo(f"merged {plural(result.merged_nodes, 'stored node')} into the ids the decisions keep")
     if prune:
         click.echo(
             f"pruned {plural(result.pruned_nodes, 'node')} and "

@@ -71,18 +71,25 @@ def edge_attrs(rel: Relationship) -> dict[str, Any]:
 
 
 def to_graph(dataset: Dataset) -> nx.MultiDiGraph:
-    """Build the talent graph. Edge keys are the relationships' stable keys."""
+    """Build the talent graph. Edge keys are the relationships' stable keys. An edge's
+    ``disagreements`` lists, in words, what each source says about its disputed fields."""
+    said: dict[str, list[str]] = {}
+    for d in dataset.disagreements:
+        said.setdefault(d.key, []).append(d.describe())
     g = nx.MultiDiGraph()
     g.graph["name"] = "graphkit"
     g.graph["directory"] = dataset.directory
     g.graph["sources"] = {sid: s.model_dump(exclude={"file", "line"}) for sid, s in dataset.sources.items()}
     g.graph["claims"] = [c.model_dump(exclude={"file", "line"}) for c in dataset.claims]
     g.graph["folders"] = list(dataset.folders)
+    g.graph["folders_of"] = dataset.folders_of
     g.graph["disagreements"] = [d.model_dump() for d in dataset.disagreements]
     for node in dataset.nodes.values():
         g.add_node(node.id, **node_attrs(node))
     for rel in dataset.relationships:
-        g.add_edge(rel.source, rel.target, key=rel.key, **edge_attrs(rel))
+        g.add_edge(
+            rel.source, rel.target, key=rel.key, **edge_attrs(rel), disagreements=said.get(rel.key, [])
+        )
     careers.ensure(g)  # moves, role changes and each fact's date, derived once
     return g
 

@@ -32,6 +32,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from graphkit.schema import dates
@@ -70,11 +71,16 @@ def _narrowest(values: list[str]) -> str:
     return best
 
 
+def row_at(folder: str, rec: Any) -> str:
+    """Where a row is, the same on every machine: ``FOLDER/FILE:LINE``."""
+    return f"{folder}/{PurePath(rec.file).name}:{rec.line}"
+
+
 def _norm(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
-_ROLE_SEP = re.compile(r"\s*(?:[、,，/;；&+]|和|兼|及| and )\s*")
+_ROLE_SEP = re.compile(r"\s*(?:[、,，/;；]|和|兼|及)\s*|\s+(?:and|&|\+)\s+")
 
 
 def role_parts(role: str | None) -> frozenset[str]:
@@ -104,7 +110,7 @@ class Row:
             sources=self.rel.sources,
             evidence=self.rel.evidence,
             folder=self.folder,
-            at=f"{self.rel.file}:{self.rel.line}",
+            at=row_at(self.folder, self.rel),
         )
 
     def alternative(self, value: str) -> Alternative:
@@ -112,7 +118,7 @@ class Row:
             value=value,
             sources=self.rel.sources,
             folder=self.folder,
-            at=f"{self.rel.file}:{self.rel.line}",
+            at=row_at(self.folder, self.rel),
             published=self.published,
         )
 
@@ -310,13 +316,13 @@ def merge_entity(rows: list[EntityRow], issue: Callable[[Issue], None]) -> tuple
                                 value=mine,
                                 sources=node.sources,
                                 folder=canon.folder,
-                                at=f"{node.file}:{node.line}",
+                                at=row_at(canon.folder, node),
                             ),
                             Alternative(
                                 value=theirs,
                                 sources=other.sources,
                                 folder=r.folder,
-                                at=f"{other.file}:{other.line}",
+                                at=row_at(r.folder, other),
                             ),
                         ),
                         used=mine,
@@ -387,7 +393,7 @@ def merge_claims(found: list[tuple[Claim, str, str]]) -> tuple[list[Claim], list
                         value=f"{c.value} {c.metric} ({c.period or 'any time'})",
                         sources=c.sources,
                         folder=folder,
-                        at=f"{c.file}:{c.line}",
+                        at=row_at(folder, c),
                         published=pub,
                     )
                     for c, folder, pub in items

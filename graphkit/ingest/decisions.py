@@ -71,12 +71,16 @@ def read(paths: list[Path], encoding: str | None = None) -> tuple[list[Decision]
     return out, issues
 
 
-def merges(decisions: list[Decision], families: dict[str, str]) -> tuple[dict[str, str], list[Issue]]:
+def merges(
+    decisions: list[Decision], kinds: dict[str, str], person_kind: str = "Person"
+) -> tuple[dict[str, str], list[Issue]]:
     """``{merged id: the id it merges into}`` from the ``same`` decisions, in order.
 
-    ``families`` maps every known id to ``person`` or ``organisation``; an unknown id,
-    a person merged with an organisation, a cycle of decisions that would drop both
-    ids, or a ``different`` that the ``same`` decisions contradict is an issue."""
+    ``kinds`` maps every known id to its node kind. An unknown id, a person decided
+    with an organisation, a ``same`` between two organisation kinds (change one row's
+    kind first: the relationships were checked against it), or a ``different`` that
+    the ``same`` decisions contradict is an issue."""
+    families = {i: ("person" if k == person_kind else "organisation") for i, k in kinds.items()}
     issues: list[Issue] = []
     parent: dict[str, str] = {}
 
@@ -99,6 +103,16 @@ def merges(decisions: list[Decision], families: dict[str, str]) -> tuple[dict[st
                     d.line,
                     f"cannot decide between {d.id_a!r} ({families[d.id_a]}) and {d.id_b!r} "
                     f"({families[d.id_b]}): only people with people, organisations with organisations",
+                )
+            )
+            bad = True
+        if not bad and d.decision == "same" and kinds[d.id_a] != kinds[d.id_b]:
+            issues.append(
+                Issue(
+                    d.file,
+                    d.line,
+                    f"cannot merge {d.id_b!r} ({kinds[d.id_b]}) into {d.id_a!r} ({kinds[d.id_a]}): "
+                    "the kinds differ; give both rows the same kind first",
                 )
             )
             bad = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -212,12 +212,8 @@ def check(
     ctx.nodes = known
     decided, problems = decisions_mod.read(decision_files, encoding)
     col.issues.extend(problems)
-    family = {
-        n.id: ("person" if n.kind == person_kind else "organisation")
-        for n in ctx.nodes.values()
-        if n.kind != "Event"
-    }
-    renames, problems = decisions_mod.merges(decided, family)
+    kinds = {n.id: n.kind for n in ctx.nodes.values() if n.kind != "Event"}
+    renames, problems = decisions_mod.merges(decided, kinds, person_kind)
     col.issues.extend(problems)
     published = {sid: _published(s) for sid, s in ctx.sources.items()}
     rel_rows: list[combine.Row] = []
@@ -241,8 +237,17 @@ def check(
     disagreements: list[Disagreement] = []
     nodes = _merge_nodes(found, renames, col, disagreements)
     relationships = []
+    keys: set[str] = set()
     for rows in combine.group_facts(rel_rows):
         merged, found_disputes = combine.merge_fact(rows)
+        key, n = merged.key, 1
+        while key in keys:  # two facts the rows tell apart by what the key leaves out (status)
+            n += 1
+            key = f"{merged.key}#{n}"
+        if key != merged.key:
+            merged = merged.model_copy(update={"fact_key": key})
+            found_disputes = [d.model_copy(update={"key": key}) for d in found_disputes]
+        keys.add(key)
         relationships.append(merged)
         disagreements.extend(found_disputes)
     _date_events(nodes, relationships)
@@ -258,10 +263,11 @@ def check(
         ]
     )
     disagreements.extend(claim_disputes)
-    for d in disagreements:
-        at = d.values[-1].at
-        file, _, line = at.rpartition(":")
-        col.warn(file, int(line or 0), d.describe())
+    paths = {f.name: f.path for f in folders}
+    for d in disagreements:  # a warning at the latest row, naming every row
+        last = d.values[-1]
+        name, _, line = last.at.rpartition(":")
+        col.warn(str(paths[last.folder] / PurePath(name).name), int(line or 0), d.describe())
     if col.errors:
         return None, sorted(col.issues)
     dataset = Dataset(
@@ -273,9 +279,25 @@ def check(
         claims=claims,
         warnings=sorted(col.warnings),
         folders=[f.name for f in folders],
+        folders_of=_folders_of(found, renames),
         disagreements=disagreements,
     )
     return dataset, sorted(col.issues)
+
+
+def _folders_of(found: list[_FolderRows], renames: dict[str, str]) -> dict[str, dict[str, list[str]]]:
+    out: dict[str, dict[str, list[str]]] = {"node": {}, "source": {}, "claim": {}}
+    for f in found:
+        name = f.folder.name
+        for n in [*f.people, *f.orgs, *f.events]:
+            nid = renames.get(n.id, n.id)
+            if name not in out["node"].setdefault(nid, []):
+                out["node"][nid].append(name)
+        for what, recs in (("source", f.sources), ("claim", f.claims)):
+            for r in recs:
+                if name not in out[what].setdefault(r.id, []):
+                    out[what][r.id].append(name)
+    return out
 
 
 def _published(source: Source) -> str:

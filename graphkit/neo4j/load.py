@@ -106,6 +106,8 @@ class Plan:
     dataset: str
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     rels: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    folders: list[str] = field(default_factory=list)  # the data folders this load reads
+    merged: dict[str, str] = field(default_factory=dict)  # merged id -> the id it merged into
 
     @property
     def rows(self) -> int:
@@ -117,25 +119,42 @@ def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
     when ``write_moves`` is False."""
     from graphkit.schema import dates
 
-    p = Plan(dataset=dataset)
+    p = Plan(dataset=dataset, folders=list(g.graph.get("folders") or [dataset]))
     stamp = {"graphkit_dataset": dataset}
+    folders_of = g.graph.get("folders_of") or {}
+
+    def where(what: str, key: str) -> list[str]:
+        return list((folders_of.get(what) or {}).get(key) or p.folders)
+
     for sid, s in g.graph.get("sources", {}).items():
-        p.nodes["Source"].append({"id": sid, "props": {**_props(s), **stamp}})
+        f = where("source", sid)
+        p.nodes["Source"].append(
+            {"id": sid, "folders": f, "props": {**_props(s), **stamp, "graphkit_folders": f}}
+        )
     for c in g.graph.get("claims", []):
         extra = {}
         if c.get("period"):
             fd = dates.parse(c["period"])
             extra = {"period_earliest": fd.earliest, "period_latest": fd.latest}
-        props = {**_props({k: v for k, v in c.items()}), **extra, **stamp}
-        p.nodes["Claim"].append({"id": c["id"], "props": props})
+        f = where("claim", c["id"])
+        props = {**_props({k: v for k, v in c.items()}), **extra, **stamp, "graphkit_folders": f}
+        p.nodes["Claim"].append({"id": c["id"], "folders": f, "props": props})
     for n, d in g.nodes(data=True):
         props = _props({k: v for k, v in d.items() if k != "kind"})
-        props.update(id=n, **stamp)
-        p.nodes[d["kind"]].append({"id": n, "props": props})
+        f = where("node", n)
+        props.update(id=n, graphkit_folders=f, **stamp)
+        p.nodes[d["kind"]].append({"id": n, "folders": f, "props": props})
+        for old in d.get("merged_ids") or ():
+            p.merged[old] = n
     kinds = dict(g.nodes(data="kind"))
     for u, v, k, d in g.edges(keys=True, data=True):
         props = _props({a: b for a, b in d.items() if a != "type"})
+        if "quotes" not in d:  # a graph built without graphkit.ingest (synthetic, benchmarks)
+            props["quotes"] = [d.get("evidence") or ""]
+            props["quote_sources"] = [";".join(d.get("sources") or ())]
+            props["quote_folders"] = p.folders[:1]
         props.update(graphkit_key=k, **stamp)
+        props["graphkit_folders"] = list(dict.fromkeys(props["quote_folders"]))
         p.rels[(d["type"], kinds[u], kinds[v])].append({"from": u, "to": v, "key": k, "props": props})
     if write_moves:
         _move_props(g, {r["key"]: r["props"] for rows in p.rels.values() for r in rows})
@@ -191,15 +210,47 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
         yield rows[i : i + size]
 
 
+# Folders: every node and relationship records the data folders that support it
+# (``graphkit_folders``); a relationship also keeps each folder's quotes (the parallel
+# lists ``quotes``, ``quote_sources``, ``quote_folders``). A load of the folders
+# ``$loaded`` replaces what those folders said and keeps what other folders said:
+# a fact that other folders support keeps its values and gains this load's quotes.
+
+
 def node_query(label: str) -> str:
-    return f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) SET n = row.props"
+    return (
+        f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) "
+        "WITH n, row, [f IN coalesce(n.graphkit_folders, []) WHERE NOT f IN $loaded] AS others, "
+        "coalesce(n.sources, []) AS old_sources, coalesce(n.aliases, []) AS old_aliases "
+        "SET n = row.props "
+        "SET n.graphkit_folders = others + [f IN row.folders WHERE NOT f IN others] "
+        "FOREACH (_ IN CASE WHEN size(others) > 0 THEN [1] ELSE [] END | "
+        "  SET n.sources = old_sources + [s IN coalesce(row.props.sources, []) WHERE NOT s IN old_sources], "
+        "      n.aliases = old_aliases + [a IN coalesce(row.props.aliases, []) WHERE NOT a IN old_aliases])"
+    )
+
+
+_DISTINCT_SOURCES = (
+    "reduce(acc = [], s IN reduce(x = [], t IN r.quote_sources | x + split(t, ';')) | "
+    "CASE WHEN s IN acc THEN acc ELSE acc + s END)"
+)
+_DISTINCT_FOLDERS = "reduce(acc = [], f IN r.quote_folders | CASE WHEN f IN acc THEN acc ELSE acc + f END)"
 
 
 def rel_query(rtype: str, a: str, b: str) -> str:
     return (
         f"UNWIND $rows AS row "
         f"MATCH (a:{_label(a)} {{id: row.from}}) MATCH (b:{_label(b)} {{id: row.to}}) "
-        f"MERGE (a)-[r:{_label(rtype)} {{graphkit_key: row.key}}]->(b) SET r = row.props"
+        f"MERGE (a)-[r:{_label(rtype)} {{graphkit_key: row.key}}]->(b) "
+        "WITH r, row, coalesce(r.quote_folders, []) AS qf, coalesce(r.quotes, []) AS q, "
+        "coalesce(r.quote_sources, []) AS qs "
+        "WITH r, row, qf, q, qs, [i IN range(0, size(qf) - 1) WHERE NOT qf[i] IN $loaded] AS keep "
+        "FOREACH (_ IN CASE WHEN size(keep) = 0 THEN [1] ELSE [] END | SET r = row.props) "
+        "SET r.quotes = [i IN keep | q[i]] + coalesce(row.props.quotes, []), "
+        "    r.quote_sources = [i IN keep | qs[i]] + coalesce(row.props.quote_sources, []), "
+        "    r.quote_folders = [i IN keep | qf[i]] + coalesce(row.props.quote_folders, []) "
+        f"SET r.graphkit_folders = {_DISTINCT_FOLDERS}, r.sources = {_DISTINCT_SOURCES}, "
+        "r.graphkit_dataset = row.props.graphkit_dataset"
     )
 
 
@@ -221,6 +272,8 @@ class LoadResult:
     pruned_nodes: int = 0
     pruned_relationships: int = 0
     kept_nodes: int = 0
+    merged_nodes: int = 0
+    folders: tuple[str, ...] = ()
 
     @property
     def rows_per_s(self) -> float:
@@ -228,33 +281,102 @@ class LoadResult:
 
 
 def _prune(tx: Any, p: Plan) -> tuple[int, int, int]:
-    """Delete what graphkit loaded for this dataset earlier and the data no longer has."""
+    """What graphkit loaded earlier from this load's folders (in this dataset) and the
+    folders no longer say: a fact that another folder still supports loses only this
+    load's folders and quotes; a fact no folder supports any more is deleted; a node is
+    deleted when no folder supports it and nothing uses it."""
     voc = vocab.load()
     rel_keys = [r["key"] for rows in p.rels.values() for r in rows]
+    ours = "(x.graphkit_folders IS NULL OR any(f IN x.graphkit_folders WHERE f IN $loaded))"
+    only_ours = "all(f IN coalesce(x.graphkit_folders, []) WHERE f IN $loaded)"
     gone_rels = 0
     for rtype in voc.relationships:
-        res = tx.run(
-            f"MATCH ()-[r:{_label(rtype)}]->() WHERE r.graphkit_dataset = $ds "
-            "AND NOT r.graphkit_key IN $keys DELETE r RETURN count(*) AS n",
+        base = f"MATCH ()-[x:{_label(rtype)}]->() WHERE x.graphkit_dataset = $ds AND NOT x.graphkit_key IN $keys "
+        tx.run(
+            base + f"AND {ours} AND NOT {only_ours} "
+            "WITH x, coalesce(x.quote_folders, []) AS qf, coalesce(x.quotes, []) AS q, "
+            "coalesce(x.quote_sources, []) AS qs "
+            "WITH x, qf, q, qs, [i IN range(0, size(qf) - 1) WHERE NOT qf[i] IN $loaded] AS keep "
+            "SET x.quotes = [i IN keep | q[i]], x.quote_sources = [i IN keep | qs[i]], "
+            "    x.quote_folders = [i IN keep | qf[i]], "
+            "    x.graphkit_folders = [f IN x.graphkit_folders WHERE NOT f IN $loaded] "
+            "WITH x AS r "
+            f"SET r.sources = {_DISTINCT_SOURCES}",
             ds=p.dataset,
             keys=rel_keys,
+            loaded=p.folders,
+        ).consume()
+        res = tx.run(
+            base + f"AND {only_ours} DELETE x RETURN count(*) AS n",
+            ds=p.dataset,
+            keys=rel_keys,
+            loaded=p.folders,
         ).single()
         gone_rels += res["n"]
     gone_nodes = kept = 0
     for label in [*voc.nodes, "Source", "Claim"]:
         ids = [r["id"] for r in p.nodes.get(label, [])]
+        base = f"MATCH (x:{_label(label)}) WHERE x.graphkit_dataset = $ds AND NOT x.id IN $ids "
+        tx.run(
+            base + f"AND {ours} AND NOT {only_ours} "
+            "SET x.graphkit_folders = [f IN x.graphkit_folders WHERE NOT f IN $loaded]",
+            ds=p.dataset,
+            ids=ids,
+            loaded=p.folders,
+        ).consume()
         res = tx.run(
-            f"MATCH (n:{_label(label)}) WHERE n.graphkit_dataset = $ds AND NOT n.id IN $ids "
-            "WITH n, EXISTS { (n)--() } AS used "
-            "FOREACH (_ IN CASE WHEN used THEN [] ELSE [1] END | DELETE n) "
+            base + f"AND {only_ours} "
+            "WITH x, EXISTS { (x)--() } AS used "
+            "FOREACH (_ IN CASE WHEN used THEN [] ELSE [1] END | DELETE x) "
             "RETURN count(CASE WHEN used THEN null ELSE 1 END) AS deleted, "
             "count(CASE WHEN used THEN 1 END) AS kept",
             ds=p.dataset,
             ids=ids,
+            loaded=p.folders,
         ).single()
         gone_nodes += res["deleted"]
         kept += res["kept"]
     return gone_nodes, gone_rels, kept
+
+
+def _merge_ids(tx: Any, p: Plan) -> int:
+    """Reflect identity decisions: a node stored under an id that is now merged into another
+    loses the relationships this load's folders alone supported (the load writes them again
+    under the kept id), hands the others over to the kept node, and is deleted. The kept
+    node lists the old id in ``merged_ids``."""
+    voc = vocab.load()
+    labels = [k for k in voc.nodes if k != "Event"]
+    done = 0
+    for old, new in sorted(p.merged.items()):
+        for label in labels:
+            found = tx.run(f"MATCH (o:{_label(label)} {{id: $old}}) RETURN count(o) AS n", old=old).single()[
+                "n"
+            ]
+            if not found:
+                continue
+            for rtype in voc.relationships:
+                t = _label(rtype)
+                tx.run(
+                    f"MATCH (o:{_label(label)} {{id: $old}})-[r:{t}]-() "
+                    "WHERE all(f IN coalesce(r.graphkit_folders, []) WHERE f IN $loaded) DELETE r",
+                    old=old,
+                    loaded=p.folders,
+                ).consume()
+                tx.run(
+                    f"MATCH (o:{_label(label)} {{id: $old}})-[r:{t}]->(x) MATCH (n:{_label(label)} {{id: $new}}) "
+                    f"CREATE (n)-[r2:{t}]->(x) SET r2 = properties(r) DELETE r",
+                    old=old,
+                    new=new,
+                ).consume()
+                tx.run(
+                    f"MATCH (x)-[r:{t}]->(o:{_label(label)} {{id: $old}}) MATCH (n:{_label(label)} {{id: $new}}) "
+                    f"CREATE (x)-[r2:{t}]->(n) SET r2 = properties(r) DELETE r",
+                    old=old,
+                    new=new,
+                ).consume()
+            tx.run(f"MATCH (o:{_label(label)} {{id: $old}}) DETACH DELETE o", old=old).consume()
+            done += 1
+    return done
 
 
 @dataclass
@@ -268,11 +390,13 @@ class _Load:
     progress: Callable[[int], None] | None
     counters: dict[str, int] = field(default_factory=dict)
     pruned: tuple[int, int, int] = (0, 0, 0)
+    merged: int = 0
 
     def __call__(self, tx: Any) -> None:
         self.counters = {"nodes": 0, "rels": 0, "props": 0}
         for label, rows in self.plan.nodes.items():
             self._write_all(tx, node_query(label), rows)
+        self.merged = _merge_ids(tx, self.plan) if self.plan.merged else 0
         for (rtype, a, b), rows in self.plan.rels.items():
             self._write_all(tx, rel_query(rtype, a, b), rows)
         if self.prune:
@@ -280,7 +404,7 @@ class _Load:
 
     def _write_all(self, tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
         for batch in _batches(rows, self.batch_size):
-            c = tx.run(query, rows=batch).consume().counters
+            c = tx.run(query, rows=batch, loaded=self.plan.folders).consume().counters
             self.counters["nodes"] += c.nodes_created
             self.counters["rels"] += c.relationships_created
             self.counters["props"] += c.properties_set
@@ -329,6 +453,8 @@ def load_graph(
         pruned_nodes=load.pruned[0],
         pruned_relationships=load.pruned[1],
         kept_nodes=load.pruned[2],
+        merged_nodes=load.merged,
+        folders=tuple(load.plan.folders),
     )
 
 

@@ -241,6 +241,8 @@ class Dataset(BaseModel):
     warnings: list[Any] = []
     folders: list[str] = []
     disagreements: list[Disagreement] = []
+    # which folders hold the row(s) of each entity, source and claim: {"node"|"source"|"claim": {id: [folder]}}
+    folders_of: dict[str, dict[str, list[str]]] = {}
 
     def counts(self) -> dict[str, int]:
         """Node counts per kind and relationship counts per type, as in the graph."""

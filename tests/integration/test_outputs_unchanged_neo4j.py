@@ -29,7 +29,7 @@ def test_every_query(name, neo4j_driver, neo4j_settings):
         "NEO4J_USERNAME": neo4j_settings.user,
         "NEO4J_PASSWORD": neo4j_settings.password,
     }
-    assert len(QUERIES) == 11
+    assert len(QUERIES) == 12
     for query in QUERIES:
         r = CliRunner(env=env).invoke(main, ["query", query, "--format", "json"], catch_exceptions=False)
         assert r.exit_code == 0, r.output

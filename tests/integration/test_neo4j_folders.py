@@ -1,0 +1,201 @@
+"""Loading several data folders into a real Neo4j 5 server: one fact with each folder's
+quotes, loads that leave other folders' facts alone, ``--prune`` by folder, and
+identity decisions reflected in the stored graph.
+
+The folders (built per test):
+
+* ``a`` (source ``sa``, 2025-01-10): people p1 (Ada Li), p2 (Bo Chen); companies acme,
+  beta; WORKED_AT p1 -> acme ending 2024-12 ("A1"); WORKED_AT p2 -> beta from 2023 ("A2").
+* ``b`` (source ``sb``, 2025-06-01): person p3 (Chen Bo, the same man as p2 written the
+  other way round); WORKED_AT p1 -> acme ending 2024-12 ("B1", the same fact as A1);
+  JOINED p1 -> beta 2025-01 ("B2", only b says it); WORKED_AT p3 -> beta from 2023 ("B3").
+* ``c`` (source ``sc``, 2025-03-01), on its own: p1 again (alias "Ada"), acme;
+  WORKED_AT p1 -> acme ending 2024-12 ("C1").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import graphkit
+from graphkit import neo4j as gn
+
+pytestmark = pytest.mark.integration
+DS = "test-folders"
+
+SRC = "id,title,publisher,published,retrieved,url,language,note\n"
+PEOPLE = "id,name,name_en,aliases,unnamed,sources,note\n"
+ORGS = "id,kind,name,name_en,category,aliases,unnamed,sources,note\n"
+RELS = "type,from,to,role,role_en,role_category,start,end,status,sources,evidence,note\n"
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, "utf-8")
+    return folder
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> dict[str, Path]:
+    a = write(
+        tmp_path / "a",
+        {
+            "sources.csv": SRC + "sa,Report A,Wire,2025-01-10,,,en,\n",
+            "people.csv": PEOPLE + "p1,Ada Li,,,false,sa,\np2,Bo Chen,,,false,sa,\n",
+            "organisations.csv": ORGS + "acme,Company,Acme,,,,false,sa,\nbeta,Company,Beta,,,,false,sa,\n",
+            "relationships.csv": RELS
+            + "WORKED_AT,p1,acme,CTO,,,,2024-12,confirmed,sa,A1,\n"
+            + "WORKED_AT,p2,beta,,,,2023,,confirmed,sa,A2,\n",
+        },
+    )
+    b = write(
+        tmp_path / "b",
+        {
+            "sources.csv": SRC + "sb,Report B,Ledger,2025-06-01,,,en,\n",
+            "people.csv": PEOPLE + "p3,Chen Bo,,,false,sb,\n",
+            "relationships.csv": RELS
+            + "WORKED_AT,p1,acme,CTO,,,,2024-12,confirmed,sb,B1,\n"
+            + "JOINED,p1,beta,,,,2025-01,,confirmed,sb,B2,\n"
+            + "WORKED_AT,p3,beta,,,,2023,,confirmed,sb,B3,\n",
+        },
+    )
+    c = write(
+        tmp_path / "c",
+        {
+            "sources.csv": SRC + "sc,Report C,Post,2025-03-01,,,en,\n",
+            "people.csv": PEOPLE + "p1,Ada Li,,Ada,false,sc,\n",
+            "organisations.csv": ORGS + "acme,Company,Acme,,,,false,sc,\n",
+            "relationships.csv": RELS + "WORKED_AT,p1,acme,CTO,,,,2024-12,confirmed,sc,C1,\n",
+        },
+    )
+    return {"a": a, "b": b, "c": c}
+
+
+def load(driver, dirs, prune=False, decisions=None):
+    g = graphkit.build_graph([str(d) for d in dirs], decisions=decisions)
+    return gn.load_graph(driver, g, DS, prune=prune)
+
+
+def rels(driver, rtype: str, a: str, b: str) -> list[dict]:
+    with driver.session() as s:
+        return s.run(
+            f"MATCH (x {{id: $a}})-[r:{rtype}]->(y {{id: $b}}) WHERE r.graphkit_dataset = $ds "
+            "RETURN properties(r) AS p ORDER BY r.graphkit_key",
+            a=a,
+            b=b,
+            ds=DS,
+        ).value()
+
+
+def node(driver, nid: str) -> dict | None:
+    with driver.session() as s:
+        rec = s.run(
+            "MATCH (n {id: $id}) WHERE n.graphkit_dataset = $ds RETURN properties(n) AS p", id=nid, ds=DS
+        ).single()
+        return rec["p"] if rec else None
+
+
+def count(driver, label: str) -> int:
+    with driver.session() as s:
+        return s.run(
+            f"MATCH (n:{label}) WHERE n.graphkit_dataset = $ds RETURN count(n) AS n", ds=DS
+        ).single()["n"]
+
+
+def test_one_fact_from_two_folders_keeps_both_quotes_and_folders(neo4j_driver, folders):
+    load(neo4j_driver, [folders["a"], folders["b"]])
+    [r] = rels(neo4j_driver, "WORKED_AT", "p1", "acme")
+    assert r["quotes"] == ["A1", "B1"]
+    assert r["quote_sources"] == ["sa", "sb"]
+    assert r["quote_folders"] == ["a", "b"]
+    assert r["graphkit_folders"] == ["a", "b"]
+    assert r["sources"] == ["sa", "sb"]
+    [joined] = rels(neo4j_driver, "JOINED", "p1", "beta")
+    assert joined["graphkit_folders"] == ["b"] and joined["quotes"] == ["B2"]
+    assert node(neo4j_driver, "p1")["graphkit_folders"] == ["a"]  # defined in a only
+    # without a decision p2 and p3 are two people
+    assert count(neo4j_driver, "Person") == 3
+
+
+def test_a_new_folder_never_changes_what_only_other_folders_support(neo4j_driver, folders):
+    load(neo4j_driver, [folders["a"]])
+    only_a = rels(neo4j_driver, "WORKED_AT", "p2", "beta")
+    [before] = rels(neo4j_driver, "WORKED_AT", "p1", "acme")
+    result = load(neo4j_driver, [folders["c"]])
+    assert result.folders == ("c",)
+    assert rels(neo4j_driver, "WORKED_AT", "p2", "beta") == only_a  # untouched
+    [after] = rels(neo4j_driver, "WORKED_AT", "p1", "acme")
+    # c tells the same fact: it adds its quote and folder; a's quote stays
+    assert after["quotes"] == ["A1", "C1"]
+    assert after["graphkit_folders"] == ["a", "c"]
+    assert after["sources"] == ["sa", "sc"]
+    assert {
+        k: v
+        for k, v in after.items()
+        if k not in ("quotes", "quote_sources", "quote_folders", "graphkit_folders", "sources")
+    } == {
+        k: v
+        for k, v in before.items()
+        if k not in ("quotes", "quote_sources", "quote_folders", "graphkit_folders", "sources")
+    }
+    p1 = node(neo4j_driver, "p1")
+    assert p1["graphkit_folders"] == ["a", "c"]
+    assert p1["aliases"] == ["Ada"]
+    # loading c again with --prune removes nothing a supports
+    again = load(neo4j_driver, [folders["c"]], prune=True)
+    assert (again.pruned_nodes, again.pruned_relationships) == (0, 0)
+    assert rels(neo4j_driver, "WORKED_AT", "p2", "beta") == only_a
+
+
+def test_prune_removes_a_fact_only_when_no_loaded_folder_supports_it(neo4j_driver, folders):
+    a, b = folders["a"], folders["b"]
+    load(neo4j_driver, [a, b])
+    # b drops its quote of the shared fact and the fact only it told
+    (b / "relationships.csv").write_text(RELS + "WORKED_AT,p3,beta,,,,2023,,confirmed,sb,B3,\n", "utf-8")
+    kept = load(neo4j_driver, [a, b])  # without --prune nothing is deleted
+    assert (kept.pruned_nodes, kept.pruned_relationships) == (0, 0)
+    assert len(rels(neo4j_driver, "JOINED", "p1", "beta")) == 1
+    [shared] = rels(neo4j_driver, "WORKED_AT", "p1", "acme")
+    assert shared["quotes"] == ["A1"] and shared["graphkit_folders"] == ["a"]  # rewritten by a alone
+    pruned = load(neo4j_driver, [a, b], prune=True)
+    assert pruned.pruned_relationships == 1
+    assert rels(neo4j_driver, "JOINED", "p1", "beta") == []
+    assert len(rels(neo4j_driver, "WORKED_AT", "p1", "acme")) == 1
+
+
+def test_prune_keeps_a_fact_another_folder_still_supports(neo4j_driver, folders):
+    a, c = folders["a"], folders["c"]
+    load(neo4j_driver, [a])
+    load(neo4j_driver, [c])
+    # c no longer tells the fact: pruning c's load leaves it to a, with a's quote only
+    (c / "relationships.csv").write_text(RELS, "utf-8")
+    result = load(neo4j_driver, [c], prune=True)
+    assert result.pruned_relationships == 0
+    [r] = rels(neo4j_driver, "WORKED_AT", "p1", "acme")
+    assert r["quotes"] == ["A1"] and r["quote_folders"] == ["a"] and r["graphkit_folders"] == ["a"]
+    assert r["sources"] == ["sa"]
+    # c's people.csv still defines p1, so both folders support the node
+    assert node(neo4j_driver, "p1")["graphkit_folders"] == ["a", "c"]
+
+
+def test_a_same_decision_merges_the_stored_ids(neo4j_driver, folders, tmp_path):
+    a, b = folders["a"], folders["b"]
+    load(neo4j_driver, [a, b])
+    assert count(neo4j_driver, "Person") == 3
+    assert len(rels(neo4j_driver, "WORKED_AT", "p3", "beta")) == 1
+    (b / "decisions.csv").write_text(
+        "id_a,id_b,name_a,name_b,score,reasons,decision\np2,p3,Bo Chen,Chen Bo,0.9,,same\n", "utf-8"
+    )
+    result = load(neo4j_driver, [a, b], prune=True)
+    assert result.merged_nodes == 1
+    assert count(neo4j_driver, "Person") == 2
+    assert node(neo4j_driver, "p3") is None
+    p2 = node(neo4j_driver, "p2")
+    assert p2["merged_ids"] == ["p3"]
+    assert "Chen Bo" in p2["aliases"]
+    [r] = rels(neo4j_driver, "WORKED_AT", "p2", "beta")  # one fact, both quotes
+    assert r["quotes"] == ["A2", "B3"] and r["graphkit_folders"] == ["a", "b"]
+    assert rels(neo4j_driver, "WORKED_AT", "p3", "beta") == []
