@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.graphkit-installed
 BENCH_SIZE ?= small
 export BENCH_SIZE
 
-.PHONY: help venv demo test test-unit mutate lint format bench bench-html bench-report bench-load system-deps neo4j-start neo4j-stop clean
+.PHONY: help venv demo test test-unit mutate lint format bench bench-html bench-report bench-load bench-resolve system-deps neo4j-start neo4j-stop clean
 
 help:
 	@echo "make demo    build out/graph.html and out/report.md from data/ (no server needed)"
@@ -55,13 +55,16 @@ format: venv
 system-deps:
 	scripts/system-deps
 
-bench: bench-html bench-report bench-load
+bench: bench-html bench-report bench-load bench-resolve
 
 bench-html: venv system-deps
 	$(BIN)/python bench/bench_html.py
 
 bench-report: venv
 	$(BIN)/python bench/bench_report.py
+
+bench-resolve: venv
+	$(BIN)/python bench/bench_resolve.py
 
 # A load is one transaction: the full dataset (~400k rows) needs more than the
 # default 1 GB heap of the local server.

@@ -71,6 +71,27 @@ def validate(directory: Folders, encoding: str | None = None, decisions: str | P
     return load_dataset(list(data.folders), encoding, data.decisions)
 
 
+def resolve(
+    directory: Folders,
+    output: str | Path | None = None,
+    encoding: str | None = None,
+    decisions: str | Path | None = None,
+    min_score: float = 0.3,
+) -> list[Any]:
+    """Pairs of ids that may be one entity, best first, after the decisions already made
+    (decided pairs are left out). Writes them to ``output`` (CSV with an empty
+    ``decision`` column) when given. Nothing is merged: a person decides."""
+    from graphkit.ingest import resolve as _resolve
+
+    ds = validate(directory, encoding, decisions)
+    found = _resolve.candidates(
+        ds.nodes, ds.relationships, min_score=min_score, exclude={frozenset(p) for p in ds.decided}
+    )
+    if output is not None:
+        _resolve.write_candidates(found, output)
+    return found
+
+
 def dataset_counts(dataset: Dataset) -> dict[str, int]:
     return dataset.counts()
 

@@ -1,6 +1,6 @@
 """The README's examples, run as a user would run them.
 
-Every ```console block is run in bash, in a fresh folder holding a copy of data/
+Every ```console block is run in bash, in a fresh folder holding a copy of data/ (every source folder)
 (and the repository's scripts/ and examples/), one block per shell so that
 `eval` and `export` carry over. What the block shows after each `$ command` is
 compared with what the command prints on stdout, line by line, with whitespace
@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import DATA, ROOT
+from helpers import DATA_ALL, ROOT
 
 README = (ROOT / "README.md").read_text("utf-8")
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
@@ -65,7 +65,7 @@ def matches(shown: list[str], real: list[str]) -> bool:
 def workdir(tmp_path: Path) -> Path:
     d = tmp_path / "work"
     d.mkdir()
-    shutil.copytree(DATA, d / "data")
+    shutil.copytree(DATA_ALL, d / "data")
     for name in ("scripts", "examples"):
         (d / name).symlink_to(ROOT / name)
     return d
@@ -137,7 +137,8 @@ def test_python_example(tmp_path):
     )
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("{'Person': 17,") and "'WORKED_AT': 22" in lines[0]
+    # data/: the seed's 17 people + 王小川 and 茹立云 from 深网; 22 WORKED_AT + 4 that only 深网 reports
+    assert lines[0].startswith("{'Person': 19,") and "'WORKED_AT': 26" in lines[0]
     # the first three moves in person order: 01.AI's unnamed third leaver, 陈炜鹏, 戴宗宏
     assert lines[1:4] == [
         "01ai-exec-3 01ai -> None unknown 2025-40",

@@ -112,3 +112,42 @@ def demo(directory: Path, out_dir: Path, title: str | None) -> None:
     """
     result = api.demo(directory, out_dir, title)
     click.echo(result.summary)
+
+
+@main.command()
+@DIR
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("candidates.csv"),
+    show_default=True,
+    help="Where to write the candidate pairs (CSV).",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 1),
+    default=0.3,
+    show_default=True,
+    help="Leave out pairs scoring below this.",
+)
+@ENCODING
+def resolve(directory, output: Path, min_score: float, encoding: str | None) -> None:
+    """Propose pairs of ids that may be one person or organisation, best first.
+
+    Writes id_a,id_b,name_a,name_b,score,reasons,decision with the decision left
+    empty. Fill it with `same` (id_b is merged into id_a) or `different`, and save
+    the file as decisions.csv in a data folder (or pass it with --decisions): every
+    command then applies it. Nothing is merged without a decision. Pairs already
+    decided are not proposed again.
+
+    \b
+    Example:
+      graphkit resolve data/ -o candidates.csv
+      graphkit resolve data/ --decisions reviewed.csv -o more.csv
+    """
+    found = api.resolve(directory, output, encoding, min_score=min_score)
+    click.echo(
+        f"wrote {plural(len(found), 'candidate pair')} to {output} (best first); fill in the decision "
+        "column (same / different) and save it as decisions.csv in a data folder"
+    )

@@ -280,6 +280,7 @@ def check(
         warnings=sorted(col.warnings),
         folders=[f.name for f in folders],
         folders_of=_folders_of(found, renames),
+        decided=[(d.id_a, d.id_b) for d in decided],
         disagreements=disagreements,
     )
     return dataset, sorted(col.issues)

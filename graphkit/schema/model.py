@@ -243,6 +243,8 @@ class Dataset(BaseModel):
     disagreements: list[Disagreement] = []
     # which folders hold the row(s) of each entity, source and claim: {"node"|"source"|"claim": {id: [folder]}}
     folders_of: dict[str, dict[str, list[str]]] = {}
+    # pairs of ids a person has decided on (same or different), from the decisions files
+    decided: list[tuple[str, str]] = []
 
     def counts(self) -> dict[str, int]:
         """Node counts per kind and relationship counts per type, as in the graph."""

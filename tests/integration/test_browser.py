@@ -154,7 +154,9 @@ def test_panel_shows_each_sources_quote_and_the_disagreement(load, tmp_path):
     assert "Sources disagree 来源说法不一 on end:" in text
     assert "2024-11~ — shenwang-2025-04" in text
     assert "2024-12/2025-06 — zhidx-2025-06-16" in text
-    assert p.page.locator("#panel .dispute").count() == 1  # only the end: 联合创始人 names a title of the other role
+    assert (
+        p.page.locator("#panel .dispute").count() == 1
+    )  # only the end: 联合创始人 names a title of the other role
 
 
 def test_tooltip_on_hover(load, seed_page):
