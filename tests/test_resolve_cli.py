@@ -117,11 +117,21 @@ def test_the_same_decisions_passed_with_decisions_give_the_same_graph(tmp_path):
 def test_a_bad_decision_is_one_clear_line(tmp_path):
     d = tmp_path / "reviewed.csv"
     d.write_text(
-        "id_a,id_b,decision\nzhipu,zhipu-2,same\nzhang-fan,nobody,same\nzhang-fan,zhipu,same\n", "utf-8"
+        "id_a,id_b,decision\nzhipu,zhipu-2,maybe\nzhang-fan,nobody,same\nzhang-fan,zhipu,same\n", "utf-8"
     )
     r = run("validate", str(RESOLVE), "--decisions", str(d))
     assert r.exit_code == 1
-    assert f"{d}:2: cannot merge 'zhipu-2' (Startup) into 'zhipu' (Company): the kinds differ" in r.output
+    assert f"{d}:2: unknown decision 'maybe' (expected same, different or empty)" in r.output
     assert f"{d}:3: unknown id 'nobody' in column 'id_b'" in r.output
     assert f"{d}:4: cannot decide between 'zhang-fan' (person) and 'zhipu' (organisation)" in r.output
     assert "Traceback" not in r.output
+
+
+def test_a_company_and_a_startup_decided_the_same_keep_the_first_kind(tmp_path):
+    """zhipu (Company, 智谱AI) and zhipu-2 (Startup, 智谱): the kept id's kind, and the
+    other kind listed where the sources disagree."""
+    d = tmp_path / "reviewed.csv"
+    d.write_text("id_a,id_b,decision\nzhipu,zhipu-2,same\n", "utf-8")
+    g = graphkit.build_graph(RESOLVE, decisions=d)
+    assert g.nodes["zhipu"]["kind"] == "Company" and "zhipu-2" not in g
+    assert [x["field"] for x in g.graph["disagreements"]] == ["kind"]

@@ -1078,7 +1078,7 @@ def test_every_fact_is_an_edge_even_when_two_facts_share_a_key(tmp_path: Path):
     ]
 
 
-def test_a_same_decision_between_organisation_kinds_is_an_error_at_the_decision(tmp_path: Path):
+def test_a_same_decision_between_organisation_kinds_keeps_the_first_kind_and_says_so(tmp_path: Path):
     a = _data_folder(
         tmp_path / "a",
         {
@@ -1089,12 +1089,44 @@ def test_a_same_decision_between_organisation_kinds_is_an_error_at_the_decision(
         },
     )
     path = _decisions_file(tmp_path, "o,o-2,,,,,same")
-    _, issues = check(a, decisions=path)
-    errors = [i for i in issues if i.severity == "error"]
-    assert [str(e) for e in errors] == [
-        f"{path}:2: cannot merge 'o-2' (Startup) into 'o' (Company): the kinds differ; "
-        "give both rows the same kind first"
+    ds, issues = check(a, decisions=path)
+    assert [i for i in issues if i.severity == "error"] == []
+    assert ds is not None
+    assert ds.nodes["o"].kind == "Company" and "o-2" not in ds.nodes
+    assert ds.nodes["o"].merged_ids == ("o-2",) and "Orco Labs" in ds.nodes["o"].aliases
+    [d] = [d for d in ds.disagreements if d.field == "kind"]
+    assert (d.kind, d.key, d.used) == ("value", "o", "Company")
+    assert [(v.value, v.at) for v in d.values] == [
+        ("Company", "a/organisations.csv:2"),
+        ("Startup", "a/organisations.csv:3"),
     ]
+
+
+def test_two_folders_that_give_one_organisation_two_kinds_disagree(tmp_path: Path):
+    """a says Orco is a Company, b a Startup that someone FOUNDED: b's row is checked
+    against b's kind, and the graph keeps a's kind with the disagreement listed."""
+    a = _data_folder(
+        tmp_path / "a",
+        {
+            "sources.csv": SOURCES,
+            "people.csv": PEOPLE,
+            "organisations.csv": "id,kind,name\no,Company,Orco\n",
+            "relationships.csv": RELS,
+        },
+    )
+    b = _data_folder(
+        tmp_path / "b",
+        {
+            "organisations.csv": "id,kind,name\no,Startup,Orco\n",
+            "relationships.csv": "type,from,to,start,status,sources,evidence\n"
+            "FOUNDED,p,o,2024,confirmed,s1,Pat founded Orco.\n",
+        },
+    )
+    ds, issues = check([a, b])
+    assert [i for i in issues if i.severity == "error"] == []
+    assert ds.nodes["o"].kind == "Company"
+    [d] = [d for d in ds.disagreements if d.field == "kind"]
+    assert [v.value for v in d.values] == ["Company", "Startup"]
 
 
 # ------------------------------------------------------------ property tests
@@ -1211,3 +1243,41 @@ def test_splitting_a_folders_rows_anywhere(in_second: list[bool]):
         if not split_groups:
             assert ds.disagreements == []
             assert len(ds.relationships) == len(REL_ROWS)
+
+
+# ------------------------------------------------------ roles in two languages
+def _rel(role: str | None, role_en: str | None) -> Relationship:
+    return Relationship(
+        type="WORKED_AT",
+        source="p",
+        target="o",
+        role=role,
+        role_en=role_en,
+        status="confirmed",
+        sources=("s1",),
+        evidence="q",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "agree"),
+    [
+        # one row in Chinese with its English role, the other in English only
+        (("首席运营官", "COO"), ("COO", None), True),
+        (("COO", None), ("首席运营官", "COO"), True),
+        # both in English
+        (("首席运营官", "Chief operating officer"), ("首席运营官", None), True),
+        (("首席运营官", "COO"), ("Chief operating officer", "COO"), True),
+        # different roles in both languages
+        (("首席运营官", "COO"), ("首席技术官", "CTO"), False),
+        # two languages and nothing to match them by: a disagreement (never guessed)
+        (("CTO", None), ("首席技术官", None), False),
+        # a missing role never disagrees
+        ((None, None), ("首席技术官", "CTO"), True),
+        # only the English roles given, and they differ
+        ((None, "COO"), (None, "CTO"), True),  # no role: role_en alone does not dispute
+    ],
+)
+def test_rows_roles_agree_across_languages(a, b, agree):
+    assert combine.rows_roles_agree(_rel(*a), _rel(*b)) is agree
+    assert combine.rows_roles_agree(_rel(*b), _rel(*a)) is agree

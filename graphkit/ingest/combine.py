@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from graphkit.schema import dates
+from graphkit.schema import dates, vocab
 from graphkit.schema.errors import Issue
 from graphkit.schema.model import Alternative, Claim, Disagreement, Node, Quote, Relationship, Source
 
@@ -94,6 +94,21 @@ def roles_agree(a: str | None, b: str | None) -> bool:
     return not pa or not pb or pa <= pb or pb <= pa
 
 
+def rows_roles_agree(a: Relationship, b: Relationship) -> bool:
+    """Two rows' roles agree when their roles agree, or one row's role or English role
+    agrees with the other's English role (首席运营官 / COO, "Chief operating officer")."""
+    if roles_agree(a.role, b.role):
+        return True
+    forms_a = [x for x in (a.role, a.role_en) if x]
+    forms_b = [x for x in (b.role, b.role_en) if x]
+    return any(
+        roles_agree(x, y)
+        for x in forms_a
+        for y in forms_b
+        if (x, y) != (a.role, b.role) and (x == a.role_en or y == b.role_en)
+    )
+
+
 @dataclass
 class Row:
     """One relationship row with where it came from."""
@@ -147,7 +162,7 @@ def conflicts(a: Row, b: Row) -> list[tuple[str, str]]:
             out.append(("end", "date"))
     elif _left_or_stayed(a, b) or _left_or_stayed(b, a):
         out.append(("end", "left-or-stayed"))
-    if not roles_agree(ra.role, rb.role):
+    if not rows_roles_agree(ra, rb):
         out.append(("role", "role"))
     if (ra.status == "attempted") != (rb.status == "attempted"):
         out.append(("status", "status"))
@@ -281,7 +296,33 @@ def merge_entity(rows: list[EntityRow], issue: Callable[[Issue], None]) -> tuple
         if r is canon:
             continue
         other = r.node
-        if other.kind != node.kind:
+        orgs = vocab.load().organisation_kinds
+        if other.kind != node.kind and other.kind in orgs and node.kind in orgs:
+            # two organisation kinds for one organisation: the sources disagree
+            out.append(
+                Disagreement(
+                    kind="value",
+                    subject=f"{node.kind} {node.id}",
+                    key=node.id,
+                    field="kind",
+                    values=(
+                        Alternative(
+                            value=node.kind,
+                            sources=node.sources,
+                            folder=canon.folder,
+                            at=row_at(canon.folder, node),
+                        ),
+                        Alternative(
+                            value=other.kind,
+                            sources=other.sources,
+                            folder=r.folder,
+                            at=row_at(r.folder, other),
+                        ),
+                    ),
+                    used=node.kind,
+                )
+            )
+        elif other.kind != node.kind:
             issue(
                 Issue(
                     other.file,

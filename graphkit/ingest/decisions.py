@@ -77,9 +77,9 @@ def merges(
     """``{merged id: the id it merges into}`` from the ``same`` decisions, in order.
 
     ``kinds`` maps every known id to its node kind. An unknown id, a person decided
-    with an organisation, a ``same`` between two organisation kinds (change one row's
-    kind first: the relationships were checked against it), or a ``different`` that
-    the ``same`` decisions contradict is an issue."""
+    with an organisation, or a ``different`` that the ``same`` decisions contradict is
+    an issue. (Two organisation kinds may be merged: the kept id's kind is used and
+    the other is a disagreement.)"""
     families = {i: ("person" if k == person_kind else "organisation") for i, k in kinds.items()}
     issues: list[Issue] = []
     parent: dict[str, str] = {}
@@ -103,16 +103,6 @@ def merges(
                     d.line,
                     f"cannot decide between {d.id_a!r} ({families[d.id_a]}) and {d.id_b!r} "
                     f"({families[d.id_b]}): only people with people, organisations with organisations",
-                )
-            )
-            bad = True
-        if not bad and d.decision == "same" and kinds[d.id_a] != kinds[d.id_b]:
-            issues.append(
-                Issue(
-                    d.file,
-                    d.line,
-                    f"cannot merge {d.id_b!r} ({kinds[d.id_b]}) into {d.id_a!r} ({kinds[d.id_a]}): "
-                    "the kinds differ; give both rows the same kind first",
                 )
             )
             bad = True

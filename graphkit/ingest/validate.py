@@ -124,6 +124,7 @@ class _Pass:
     sources_unreadable: bool
     sources: dict[str, Source] = field(default_factory=dict)
     nodes: dict[str, Node] = field(default_factory=dict)
+    kinds: dict[str, set[str]] = field(default_factory=dict)  # every kind some folder gives an id
 
     def check_sources(self, rec: Any) -> None:
         for sid in rec.sources:
@@ -209,6 +210,7 @@ def check(
         _node_pass(ctx, f.people, f.orgs, f.events)
         for nid, node in ctx.nodes.items():
             known.setdefault(nid, node)
+            ctx.kinds.setdefault(nid, set()).add(node.kind)
     ctx.nodes = known
     decided, problems = decisions_mod.read(decision_files, encoding)
     col.issues.extend(problems)
@@ -433,7 +435,8 @@ def _relationship_ok(ctx: _Pass, r: Relationship) -> bool:
             ok = False
     if ok and spec:
         a, b = ctx.nodes[r.source], ctx.nodes[r.target]
-        if a.kind not in spec.sources or b.kind not in spec.targets:
+        ka, kb = ctx.kinds.get(a.id, {a.kind}), ctx.kinds.get(b.id, {b.kind})
+        if not (ka & set(spec.sources)) or not (kb & set(spec.targets)):
             col.error(
                 r.file,
                 r.line,
