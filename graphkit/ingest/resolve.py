@@ -20,7 +20,8 @@ Each node's ``name``, ``name_en`` and ``aliases`` are compared with the other's.
   syllable that starts with a vowel only starts a word); names one edit apart
   (stronger in long names than in "Li Wei" / "Li Wen"); other similar names (rapidfuzz);
 * supporting only: both worked at (WORKED_AT, JOINED, FOUNDED) the same organisation
-  with overlapping dates (an unknown start or end counts as open), more when the starts
+  (two organisation ids that score :data:`SAME_EMPLOYER` or more as one organisation,
+  e.g. 智谱 and "Zhipu AI" from two reports, count as one employer) with overlapping dates (an unknown start or end counts as open), more when the starts
   agree (more again to the month than to the year), and the ends too; both with known
   employers but none shared lowers the score. An employer never makes a pair on its
   own: a pair needs name evidence first (blocks are keyed by names only).
@@ -82,7 +83,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from graphkit.schema import dates
+from graphkit.schema import dates, vocab
 from graphkit.schema.model import Node, Relationship
 
 COLUMNS = ("id_a", "id_b", "name_a", "name_b", "score", "reasons", "decision")
@@ -195,7 +196,46 @@ def candidates(
     ``pairs_scored`` (distinct pairs compared) and ``candidates``."""
     node_list = list(nodes.values()) if isinstance(nodes, Mapping) else list(nodes)
     excluded = {frozenset(p) for p in exclude}
-    jobs = _jobs(relationships)
+    rels = list(relationships)
+    # Organisations first: two ids that are probably one employer (智谱 / Zhipu AI) count as
+    # one employer when people are compared, so a person written two ways by two reports
+    # that also wrote the employer two ways still shares it.
+    org_kinds = set(vocab.load().organisation_kinds)
+    org_nodes = [n for n in node_list if n.kind in org_kinds]
+    same_org = _org_classes(_run(org_nodes, {}, min_score, excluded, None), excluded)
+    if same_org:
+        rels = [r.model_copy(update={"target": same_org.get(r.target, r.target)}) for r in rels]
+    return _run(node_list, _jobs(rels), min_score, excluded, stats)
+
+
+#: Organisations scoring at least this are read as one employer when people are compared.
+SAME_EMPLOYER = 0.7
+
+
+def _org_classes(found: list[Candidate], excluded: set[frozenset[str]]) -> dict[str, str]:
+    """{organisation id: the first id of its class} over pairs scoring :data:`SAME_EMPLOYER`."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while x in parent:
+            x = parent[x]
+        return x
+
+    for c in found:
+        if c.score >= SAME_EMPLOYER and frozenset((c.id_a, c.id_b)) not in excluded:
+            ra, rb = root(c.id_a), root(c.id_b)
+            if ra != rb:
+                parent[rb] = ra
+    return {x: root(x) for x in parent}
+
+
+def _run(
+    node_list: list[Node],
+    jobs: dict[str, tuple[_Job, ...]],
+    min_score: float,
+    excluded: set[frozenset[str]],
+    stats: dict[str, Any] | None,
+) -> list[Candidate]:
     weights = _org_weights(jobs)
     feats: list[_Features] = []
     seen: set[str] = set()
