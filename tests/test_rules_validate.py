@@ -1667,7 +1667,8 @@ def _write_back(ds: Any, directory: Path) -> None:
         writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writerow(columns)
         for rec in records:
-            writer.writerow([_cell(getattr(rec, alias.get(c, c))) for c in columns])
+            # (confidence, flags and span are notes of `graphkit extract` that no record keeps)
+            writer.writerow([_cell(getattr(rec, alias.get(c, c), None)) for c in columns])
         (directory / name).write_text(buf.getvalue(), "utf-8", newline="")
 
 

@@ -9,9 +9,10 @@ The rules (one place; the graph, the report, the page and Neo4j read the result)
   dates can be the same stint (start spans overlap, end spans overlap), their roles
   agree and neither is an attempt the other is not. The fact keeps every row's quote
   (its sources and verbatim sentence). The most precise agreeing date is used.
-  A row that fits no fact but is the only other row about those two ends is the same
-  fact with a *disputed* value. One folder's own rows are never one fact (a re-hire
-  is two stints).
+  A row that fits no fact but is the only other row about those two ends, at times
+  that can meet (:func:`stints_meet`), is the same fact with a *disputed* value. One
+  folder's own rows are never one fact, and neither are stints that cannot meet (a
+  re-hire is two stints).
 * **Disagreements** (:class:`~graphkit.schema.model.Disagreement`):
 
   - ``date``: start or end spans that cannot overlap;
@@ -178,6 +179,22 @@ class _Fact:
         return all((r.folder, r.origin) != (row.folder, row.origin) for r in self.rows)
 
 
+def stints_meet(a: Row, b: Row) -> bool:
+    """Whether two rows' stints can share a day: from the first day the start allows to
+    the last day the end allows (an unknown start or end is open). Stints that cannot
+    meet (one ended before the other began) are two stints, never one disputed fact,
+    and so are two starts that cannot be the same (a re-hire, a role change), unless
+    both rows give ends that can be the same (one stint, its start disputed)."""
+    if a.rel.start and b.rel.start and not _overlap(a.rel.start, b.rel.start):
+        # different starts: two stints, unless both ends are given and can be the same
+        return bool(a.rel.end and b.rel.end and _overlap(a.rel.end, b.rel.end))
+    sa, ea = _span(a.rel.start), _span(a.rel.end)
+    sb, eb = _span(b.rel.start), _span(b.rel.end)
+    lo_a, hi_a = sa[0] if sa else dt.date.min, ea[1] if ea else dt.date.max
+    lo_b, hi_b = sb[0] if sb else dt.date.min, eb[1] if eb else dt.date.max
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
 def group_facts(rows: list[Row]) -> list[list[Row]]:
     """Rows grouped into facts (see the module's rules), in the order facts first appear."""
     facts: list[_Fact] = []
@@ -194,8 +211,9 @@ def group_facts(rows: list[Row]) -> list[list[Row]]:
             and len(by_ends[ends]) == 1
             and len(open_facts) == 1
             and per_folder[(*ends, row.folder)] == 1
+            and all(stints_meet(r, row) for r in open_facts[0].rows)
         ):
-            fact = open_facts[0]  # the only row each side: the same fact, disputed
+            fact = open_facts[0]  # the only row each side, at times that meet: one fact, disputed
         if fact is None:
             fact = _Fact()
             facts.append(fact)
