@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.graphkit-installed
 BENCH_SIZE ?= small
 export BENCH_SIZE
 
-.PHONY: help venv demo test test-unit mutate lint format bench bench-html bench-report bench-load bench-resolve system-deps neo4j-start neo4j-stop clean
+.PHONY: help venv demo test test-unit mutate lint format bench bench-html bench-report bench-load bench-resolve bench-extract system-deps neo4j-start neo4j-stop clean
 
 help:
 	@echo "make demo    build out/graph.html and out/report.md from data/ (no server needed)"
@@ -55,7 +55,7 @@ format: venv
 system-deps:
 	scripts/system-deps
 
-bench: bench-html bench-report bench-load bench-resolve
+bench: bench-html bench-report bench-load bench-resolve bench-extract
 
 bench-html: venv system-deps
 	$(BIN)/python bench/bench_html.py
@@ -65,6 +65,9 @@ bench-report: venv
 
 bench-resolve: venv
 	$(BIN)/python bench/bench_resolve.py
+
+bench-extract: venv
+	$(BIN)/python bench/bench_extract.py
 
 # A load is one transaction: the full dataset (~400k rows) needs more than the
 # default 1 GB heap of the local server.

@@ -16,10 +16,11 @@ from typing import Any
 import networkx as nx
 
 from graphkit.graph import careers
-from graphkit.ingest.folders import dataset_name
+from graphkit.ingest.folders import dataset_name, expand
 from graphkit.ingest.validate import load_dataset
 from graphkit.neo4j import gds as _gds  # noqa: F401  (registers the neo4j metrics engine)
 from graphkit.page import html as _html
+from graphkit.schema.errors import ReadError, SettingsError
 from graphkit.schema.model import Dataset
 from graphkit.schema.text import plural
 
@@ -90,6 +91,44 @@ def resolve(
     if output is not None:
         _resolve.write_candidates(found, output)
     return found
+
+
+def extract(
+    article: str | Path,
+    published: str,
+    output: str | Path,
+    *,
+    source: str | None = None,
+    known: list[str | Path] | tuple[str | Path, ...] = (),
+    lang: str = "auto",
+    title: str | None = None,
+) -> Any:
+    """Draft a data folder from an article's text, offline: every row with its verbatim
+    sentence, ``confidence``, ``flags`` and ``span``. ``known`` folders give the people
+    and organisations (and their ids) the draft should recognise. Returns the draft
+    (:class:`graphkit.extract.extract.Draft`) after writing it to ``output``."""
+    import datetime as _dt
+
+    from graphkit.extract import entities as _entities
+    from graphkit.extract import extract as _extract
+    from graphkit.extract import text as _text
+
+    try:
+        day = _dt.date.fromisoformat(published)
+    except ValueError:
+        raise SettingsError(f"--published must be a day, YYYY-MM-DD (got {published!r})") from None
+    if lang not in ("auto", "zh", "en"):
+        raise SettingsError(f"--lang must be auto, zh or en (got {lang!r})")
+    for folder in known:
+        if not Path(folder).is_dir():
+            raise ReadError("no such data directory (given with --known)", str(folder))
+    leaves = [f.path for f in expand(list(known))[0]] if known else []  # data/ stands for its folders
+    body = _text.read_article(article)
+    sid = source or f"article-{day.isoformat()}"
+    gazetteer = _entities.Gazetteer.from_folders(leaves) if leaves else None
+    draft = _extract.extract(body, day, source_id=sid, known=gazetteer, lang=lang, title=title)
+    _extract.write_draft(draft, output)
+    return draft
 
 
 def dataset_counts(dataset: Dataset) -> dict[str, int]:

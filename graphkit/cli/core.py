@@ -151,3 +151,54 @@ def resolve(directory, output: Path, min_score: float, encoding: str | None) -> 
         f"wrote {plural(len(found), 'candidate pair')} to {output} (best first); fill in the decision "
         "column (same / different) and save it as decisions.csv in a data folder"
     )
+
+
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--published",
+    required=True,
+    help="The article's publication day, YYYY-MM-DD: relative dates are read against it.",
+)
+@click.option(
+    "--source", default=None, help="The source id of the draft's rows (default: article-<published>)."
+)
+@click.option(
+    "--known",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A data folder whose people and organisations the draft reuses (by id); repeatable.",
+)
+@click.option("--lang", type=click.Choice(["auto", "zh", "en"]), default="auto", show_default=True)
+@click.option("--title", default=None, help="The source's title (default: the article's first line).")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The draft folder to write.",
+)
+def extract(
+    article: Path, published: str, source: str | None, known, lang: str, title: str | None, output: Path
+) -> None:
+    """Draft a data folder from an article's text, offline, for a person to edit.
+
+    Proposes people, organisations and relationships (departures, joins, foundings,
+    investments, recruiting attempts, roles, unnamed people the text counts) with
+    the sentence as evidence, verbatim, and dates read against --published, never
+    more precise than the text. Every row has confidence (0-1), flags
+    (new_entity, ambiguous_date, ...) and span (character offsets). Check it with
+    `graphkit validate OUTDIR`, edit it, then add it to data/ as its own folder.
+
+    \b
+    Example:
+      graphkit extract article.txt --published 2025-06-16 -o draft/
+      graphkit extract article.txt --published 2025-06-16 --known data/ --source zhidx-2025-06-16 -o draft/
+    """
+    draft = api.extract(article, published, output, source=source, known=list(known), lang=lang, title=title)
+    click.echo(
+        f"wrote {output}: {plural(len(draft.relationships), 'relationship')}, {plural(len(draft.people), 'person', 'people')}, "
+        f"{plural(len(draft.organisations), 'organisation')}"
+        + (f", {plural(len(draft.events), 'event')}" if draft.events else "")
+        + f" (a draft: check it with graphkit validate {output})"
+    )

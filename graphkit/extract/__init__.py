@@ -1,0 +1,1 @@
+"""Drafting graphkit data rows from an article's text (graphkit extract)."""
