@@ -380,3 +380,167 @@ def test_lexicon():
     ]
     assert lx.lookup_role("Chief Technology Officer", "en").role_en == "Chief technology officer"
     assert lx.role_pattern("zh").search("视频生成模型负责人段楠").group() == "视频生成模型负责人"
+
+
+# ------------------------------------------------- clause rules (graphkit.extract.clauses)
+# Invented articles, published 2025-06-16; every expected row worked out by hand.
+def facts(draft: Draft) -> dict[tuple[str, str, str], dict[str, str]]:
+    return {fact(draft, r): r for r in draft.relationships}
+
+
+def test_they_are_the_people_just_named_and_a_companion_with_a_background():
+    article = (
+        "Ada Brandt, Velloc AI's head of product, and Tom Okafor, who ran its data team, both left the "
+        "company last month.\n"
+        "Within weeks they had started Quarry Labs, which builds evaluation tools, together with a "
+        "second co-founder, a former Velloc researcher.\n"
+    )
+    draft = extract(article, PUBLISHED, source_id="s")
+    got = facts(draft)
+    # "A, X's head of product, and B ... both left": both left, in May 2025
+    assert got[("WORKED_AT", "Ada Brandt", "Velloc AI")]["end"] == "2025-05"
+    assert got[("WORKED_AT", "Ada Brandt", "Velloc AI")]["role"] == "head of product"
+    assert got[("WORKED_AT", "Tom Okafor", "Velloc AI")]["end"] == "2025-05"
+    assert got[("WORKED_AT", "Tom Okafor", "Velloc AI")]["role"] == ""  # not Ada's role
+    # "they" = Ada Brandt and Tom Okafor; the founding takes their departure's date
+    for who in ("Ada Brandt", "Tom Okafor"):
+        row = got[("FOUNDED", who, "Quarry Labs")]
+        assert row["start"] == "2025-05" and "coreference" in row["flags"]
+    # "together with a second co-founder, a former Velloc researcher": one unnamed co-founder
+    companion = "Ada Brandt's colleague A (unnamed)"
+    assert got[("FOUNDED", companion, "Quarry Labs")]["role"] == "co-founder"
+    assert got[("WORKED_AT", companion, "Velloc AI")]["role"] == "researcher"
+    assert len(draft.relationships) == 6
+
+
+def test_the_following_month_and_started_at():
+    article = "Lena Ruiz, the chief scientist of Morrow AI, left the company in March and started at Kelby Systems the following month as vice president of research."
+    draft = extract(article, PUBLISHED, source_id="s")
+    got = facts(draft)
+    assert got[("WORKED_AT", "Lena Ruiz", "Morrow AI")]["end"] == "2025-03"
+    joined = got[("JOINED", "Lena Ruiz", "Kelby Systems")]
+    assert joined["start"] == "2025-04"  # the month after March 2025
+    assert joined["role"] == "vice president of research"
+    assert len(draft.relationships) == 2
+
+
+def test_relative_dates_resolve_against_the_sentences_date():
+    from graphkit.extract.clauses import resolve_relative, shift
+    from graphkit.extract.dates import find_dates
+
+    assert shift("2024-12", "month", 1) == "2025-01"
+    assert shift("2025-03~", "month", 0) == "2025-03"
+    assert shift("2024", "year", 1) == "2025"
+    assert shift("2024", "month", 1) is None  # no month to move
+    text = "周某已于上个月离职，并在同月创办了新公司。"
+    got = resolve_relative(find_dates(text, PUBLISHED, "zh"), text, "zh")
+    assert [(d.text, d.edtf) for d in got] == [("上个月", "2025-05"), ("同月", "2025-05")]
+    alone = "He joined the following month."
+    assert [d.edtf for d in resolve_relative(find_dates(alone, PUBLISHED, "en"), alone, "en")] == [""]
+
+
+def test_an_organisation_that_lost_someone():
+    article = (
+        "Ortiz led the research team, and earlier this year Brannock AI also lost its head of sales, "
+        "Ben Osei, who has not said where he is going next.\n"
+        "Brannock lost ground to rivals in May.\n"
+    )
+    draft = extract(article, PUBLISHED, source_id="s")
+    got = facts(draft)
+    row = got[("WORKED_AT", "Ben Osei", "Brannock AI")]
+    assert row["end"] == "2025" and row["role"] == "head of sales"  # dates: "earlier this year" = 2025
+    assert len(draft.relationships) == 1  # "lost ground" is no one's exit
+
+
+def test_recruiting_target_with_a_possessive_role_and_a_group_named_with_a_count():
+    article = (
+        "Corrin is one of the so-called Harbor Five, the labs that raised the most money.\n"
+        "Late last year Tallis Group approached Maya Fenn, Corrin's co-founder and chief executive, "
+        "but she turned the offer down.\n"
+    )
+    draft = extract(article, PUBLISHED, source_id="s")
+    got = facts(draft)
+    assert ("MEMBER_OF", "Corrin", "Harbor Five") in got
+    assert got[("APPROACHED", "Tallis Group", "Maya Fenn")]["start"] == "2024-12~"
+    worked = got[("WORKED_AT", "Maya Fenn", "Corrin")]
+    assert worked["role"] == "co-founder and chief executive" and worked["end"] == ""
+    assert len(draft.relationships) == 3
+
+
+def test_reported_clause_investor_the_start_up_and_quoted_people():
+    article = (
+        "Kai Moreno and Ivy Tran left Bellwether AI in May to found Sable Labs.\n"
+        "The start-up said on Monday that Northgate Ventures had led its seed round.\n"
+        "Bellwether did not take part in the round, said Omar Diaz, Bellwether AI's chief executive.\n"
+        '"Agents need testing," said Rosa Lind, an analyst at Pemberton Research.\n'
+        "Nina Park, a sales director at Fallow, will join the start-up as head of sales.\n"
+    )
+    draft = extract(article, PUBLISHED, source_id="s")
+    got = facts(draft)
+    for who in ("Kai Moreno", "Ivy Tran"):
+        assert got[("WORKED_AT", who, "Bellwether AI")]["end"] == "2025-05"
+        assert got[("FOUNDED", who, "Sable Labs")]["start"] == "2025-05"
+    # the subject of "that ... had led", not "The start-up"
+    assert got[("INVESTED_IN", "Northgate Ventures", "Sable Labs")]["start"] == "2025-05"
+    # "did not take part": no investment; the speaker's current role is a row, undated
+    assert ("INVESTED_IN", "Bellwether AI", "Sable Labs") not in got
+    assert got[("WORKED_AT", "Omar Diaz", "Bellwether AI")]["end"] == ""
+    # an analyst at a research firm makes no move
+    assert not [k for k in got if "Rosa Lind" in k]
+    # "join the start-up": the article's venture; the stint at Fallow ends
+    assert got[("JOINED", "Nina Park", "Sable Labs")]["role"] == "head of sales"
+    assert got[("WORKED_AT", "Nina Park", "Fallow")]["role"] == "sales director"
+    assert len(draft.relationships) == 8
+
+
+def test_chinese_besides_unnamed_after_the_cue_and_noun_departures():
+    article = (
+        "今年初，技术副总裁罗毅离开星澜智能，转投云鹊集团。"
+        "除罗毅外，过去半年离开的还有一位负责海外市场的副总裁，公司未披露其姓名。"
+        "此外，语音负责人许清也已从星澜智能离职，但公司未披露其具体离职时间。"
+        "星澜智能创始人兼CEO江海表示，核心团队依然完整。"
+        "知行咨询合伙人韩松认为，人才流动会更频繁。"
+    )
+    draft = extract(article, PUBLISHED, source_id="s", lang="zh")
+    got = facts(draft)
+    assert got[("WORKED_AT", "罗毅", "星澜智能")]["end"] == "2025-01~"
+    assert ("JOINED", "罗毅", "云鹊集团") in got
+    # 除罗毅外: not his departure again; one unnamed vice president instead
+    assert [r["end"] for r in rels(draft, type="WORKED_AT", **{"from": "luo-yi"})] == ["2025-01~"]
+    vp = got[("WORKED_AT", "星澜智能第1位离职高管（未具名）", "星澜智能")]
+    assert vp["role"] == "负责海外市场的副总裁" and vp["end"] == "2024-12/2025-06"
+    # 离职时间 is a noun: one departure, to 星澜智能 only
+    assert [fact(draft, r)[2] for r in rels(draft, **{"from": "xu-qing"})] == ["星澜智能"]
+    # the founder's current role; an adviser at a consultancy makes no move
+    assert got[("WORKED_AT", "江海", "星澜智能")]["role"] == "创始人兼CEO"
+    assert not [k for k in got if "韩松" in k]
+    assert len(draft.relationships) == 5
+
+
+def test_chinese_pair_pronoun_named_venture_after_a_descriptor_and_xiaoqiang_groups():
+    article = (
+        "启辰科技是业内所谓“大模型六小强”之一。"
+        "8月初，启辰科技模型负责人潘越正式转投蓝港云。与潘越一同离开的还有两名算法工程师，二人也已加入蓝港云。"
+        "今年3月，启辰科技原首席运营官白素离职创业，创办了企业服务公司知序数据，并获得了星海创投的天使投资。"
+    )
+    draft = extract(article, dt.date(2025, 8, 8), source_id="s", lang="zh")
+    got = facts(draft)
+    assert ("MEMBER_OF", "启辰科技", "大模型六小强") in got
+    colleagues = [f for f in got if f[0] == "JOINED" and f[1].startswith("潘越的同事")]
+    assert sorted(colleagues) == [
+        ("JOINED", "潘越的同事乙（未具名）", "蓝港云"),
+        ("JOINED", "潘越的同事甲（未具名）", "蓝港云"),
+    ]
+    assert got[("FOUNDED", "白素", "知序数据")]["start"] == "2025-03"  # not an unnamed venture
+    assert got[("INVESTED_IN", "星海创投", "知序数据")]["start"] == "2025-03"
+    assert not [f for f in got if "未具名" in f[2]]
+
+
+def test_a_short_name_shared_with_a_venture_arm_is_the_company():
+    article = (
+        "Two former Quorra Systems engineers left Quorra in May to found Pike Labs.\n"
+        "Quorra Ventures, the venture arm of Quorra Systems, also took part in the round led by Hollis Capital.\n"
+    )
+    draft = extract(article, PUBLISHED, source_id="s")
+    orgs = {o["name"]: o for o in draft.organisations}
+    assert "Quorra" not in orgs  # "Quorra" is Quorra Systems' short name, not a third organisation

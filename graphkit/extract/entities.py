@@ -695,6 +695,14 @@ def find_mentions(text: str, lang: str, gaz: Gazetteer, *, new_names: bool = Tru
     """People and organisations named in ``text`` (one sentence), in order."""
     found = _Found(text, gaz)
     for s, e, ent in gaz.matches(text):
+        if (
+            new_names
+            and lang == "en"
+            and not ent.known
+            and not ent.is_person
+            and _EN_SUFFIX_AFTER.match(text, e)
+        ):
+            continue  # "Lumora" learnt from a headline, here "Lumora AI": the full name is new
         if found.free(s, e):
             how = "known" if ent.known else "draft"
             found.items.append(Mention(s, e, text[s:e], ent, how, 0.95 if ent.known else 0.7))
@@ -939,7 +947,11 @@ def _new_en(found: _Found) -> None:
         if (
             2 <= len(words) <= 3
             and _looks_personal(words)
-            and (after_role or re.match(r"\s*,\s*(?:the|a|an|who|its|our|their)\b", after))
+            and (
+                after_role
+                or re.match(r"\s*,\s*(?:the|a|an|who|its|our|their)\b", after)
+                or _org_role_after(text, e)
+            )
         ):
             found.add(s, e, PERSON, "role" if after_role else "caps", 0.75 if after_role else 0.65)
             continue
@@ -978,6 +990,20 @@ _ORG_AFTER_EN = re.compile(
 )
 _CONNECTORS = frozenset(("of", "de", "van", "von", "al", "bin", "du", "la"))
 _EN_DOTTED = frozenset(("Inc.", "Corp.", "Ltd.", "Co.", "Bros."))
+
+
+_EN_SUFFIX_AFTER = re.compile(
+    r"\s+(?:" + "|".join(re.escape(x) for x in lx.ORG_SUFFIXES["en"]) + r")(?![A-Za-z0-9])"
+)
+# ", Lumora AI's vice president of product": an apposition that makes the name a person's
+_ORG_ROLE_AFTER_EN = re.compile(
+    rf"\s*,\s*(?:[{_UPPER}][{_WORD}]*\s+){{0,3}}[{_UPPER}][{_WORD}]*?(?:'s|’s)\s+"
+)
+
+
+def _org_role_after(text: str, e: int) -> bool:
+    m = _ORG_ROLE_AFTER_EN.match(text, e)
+    return m is not None and lx.role_pattern("en").match(text, m.end()) is not None
 
 
 def _span_end(text: str, s: int, words: list[str]) -> int:

@@ -52,7 +52,14 @@ How an article becomes rows:
    * Pivots (转向/放弃/裁撤, "pivoted", "abandoning") and funding rounds (完成…融资,
      "raised … round") -> events.csv rows of the clause's organisation.
    * ``reported`` when the sentence says 据报道/被曝/知情人士/"reportedly"/"is said to".
-4. Clean-up: exact duplicates go (the first kept, with the highest confidence); a
+   * Clause rules (:mod:`graphkit.extract.clauses`): "besides A"/除A外 sets A aside;
+     "they"/二人 are the people just named; "离开的还有一位…" implies unnamed people;
+     "X lost its head of sales, Y" ends Y's stint at X; "together with a third
+     co-founder, a former X researcher"; "the following month"/同月 against the
+     sentence's date; "said … that X had led"; "did not take part" is no investment;
+     "join the start-up" is the article's venture; a person named with a role in a
+     sentence with no move holds it now, unless at an analyst firm or consultancy.
+4. Clean-up (:mod:`graphkit.extract.draft`): exact duplicates go (the first kept, with the highest confidence); a
    later row that repeats an earlier fact (same type and ends) with no better date
    goes too, an earlier one with no explicit date gives way to a dated one; a
    founder's unnamed venture gives way to the startup the article names; a row the
@@ -63,172 +70,39 @@ How an article becomes rows:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from graphkit.extract import dates as dates_mod
 from graphkit.extract import entities as ent
 from graphkit.extract import lexicon as lx
 from graphkit.extract import text as text_mod
+from graphkit.extract.clauses import ClauseRules, resolve_relative
+from graphkit.extract.draft import (  # noqa: F401  (columns, write_draft: the package's API)
+    AMBIGUOUS_DATE,
+    COREFERENCE,
+    KNOWN,
+    NEW_ENTITY,
+    PUBLISHER_UNKNOWN,
+    Draft,
+    DraftWriter,
+    columns,
+    write_draft,
+)
+from graphkit.extract.draft import (
+    GAN as _GAN,
+)
 from graphkit.extract.entities import Entity, Gazetteer, Mention
-from graphkit.schema import vocab
-
-# Flags a row may carry (the `flags` column, `;`-separated).
-NEW_ENTITY = "new_entity"
-AMBIGUOUS_DATE = "ambiguous_date"
-AMBIGUOUS_PERSON = "ambiguous_person"
-INFERRED_ORG = "inferred_org"
-UNNAMED = "unnamed"
-COREFERENCE = "coreference"
-KNOWN = "known"
-FLAG_ORDER = (NEW_ENTITY, AMBIGUOUS_DATE, AMBIGUOUS_PERSON, INFERRED_ORG, UNNAMED, COREFERENCE, KNOWN)
-EXTRA_COLUMNS = ("confidence", "flags", "span")
-PUBLISHER_UNKNOWN = "(unknown)"
-
-_PREFERRED = {
-    "sources.csv": ("id", "title", "publisher", "published", "retrieved", "url", "language", "note"),
-    "people.csv": ("id", "name", "name_en", "aliases", "unnamed", "sources", "note"),
-    "organisations.csv": ("id", "kind", "name", "name_en", "category", "aliases", "unnamed", "sources", "note"),
-    "relationships.csv": (
-        "type", "from", "to", "role", "role_en", "role_category", "start", "end",
-        "status", "sources", "evidence", "note",
-    ),
-    "events.csv": (
-        "id", "org", "event_type", "summary", "summary_en", "date", "status", "sources", "evidence", "note",
-    ),
-}  # fmt: skip
-FILES = tuple(_PREFERRED)
-
-
-def columns(name: str) -> list[str]:
-    """The columns of a draft file: graphkit's (vocabulary.toml), then confidence, flags, span."""
-    spec = vocab.load().files[name]
-    cols = [c for c in _PREFERRED[name] if c in spec.columns]
-    cols += [c for c in spec.columns if c not in cols and c not in EXTRA_COLUMNS]
-    if name != "sources.csv":
-        cols += list(EXTRA_COLUMNS)
-    return cols
-
-
-@dataclass
-class Draft:
-    """The rows of a draft data folder (one list of dicts per file)."""
-
-    source_id: str
-    language: str
-    sources: list[dict[str, str]] = field(default_factory=list)
-    people: list[dict[str, str]] = field(default_factory=list)
-    organisations: list[dict[str, str]] = field(default_factory=list)
-    relationships: list[dict[str, str]] = field(default_factory=list)
-    events: list[dict[str, str]] = field(default_factory=list)
-
-    def rows(self, name: str) -> list[dict[str, str]]:
-        return {
-            "sources.csv": self.sources,
-            "people.csv": self.people,
-            "organisations.csv": self.organisations,
-            "relationships.csv": self.relationships,
-            "events.csv": self.events,
-        }[name]
-
-
-def write_draft(draft: Draft, outdir: str | Path) -> list[Path]:
-    """Write the draft's CSV files (UTF-8) into ``outdir``; events.csv only when there are events."""
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in FILES:
-        rows = draft.rows(name)
-        if name == "events.csv" and not rows:
-            continue
-        cols = columns(name)
-        path = out / name
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({c: row.get(c, "") for c in cols})
-        written.append(path)
-    return written
-
+from graphkit.extract.model import Cue, Ref, Row, Sent, Unnamed
 
 # =============================================================== sentence analysis
 
 
-@dataclass(frozen=True)
-class Cue:
-    kind: str  # departure | join | founding | investment | recruiting | pivot | funding
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class Ref:
-    """An entity a rule refers to, with how it was found."""
-
-    entity: Entity
-    how: str = "direct"  # direct | coref | inferred
-    mention: Mention | None = None
-
-
-@dataclass
-class Unnamed:
-    """People a count implies beyond those named: ``count`` of them, colleagues of
-    ``anchor`` when a person is named with them, else of an organisation's staff
-    (numbered after the ``named`` people named with them)."""
-
-    count: int
-    role: str | None
-    anchor: Entity | None
-    named: int = 0
-
-
-@dataclass
-class Sent:
-    index: int
-    s: text_mod.Sentence
-    lang: str
-    mentions: list[Mention] = field(default_factory=list)
-    dates: list[dates_mod.DateMention] = field(default_factory=list)
-    cues: list[Cue] = field(default_factory=list)
-    roles: list[tuple[int, int]] = field(default_factory=list)
-    groups: list[tuple[int, int, str]] = field(default_factory=list)
-    reported: bool = False
-    title: bool = False
-
-    @property
-    def text(self) -> str:
-        return self.s.text
-
-    def persons(self) -> list[Mention]:
-        return [m for m in self.mentions if m.is_person]
-
-    def orgs(self) -> list[Mention]:
-        return [m for m in self.mentions if not m.is_person and m.entity.kind != "Group"]
-
-
-@dataclass
-class _Row:
-    kind: str  # relationship | event
-    values: dict[str, str]
-    sent: Sent
-    confidence: float
-    flags: set[str]
-    ends: tuple[Entity, ...]
-    order: tuple[int, int]
-    explicit: bool = False
-
-
 _PERSON_CUES = ("departure", "join", "appointment", "founding")
-_RELATION_CUES = ("departure", "join", "appointment", "hire", "founding", "investment", "recruiting")
+_RELATION_CUES = ("departure", "join", "appointment", "hire", "loss", "founding", "investment", "recruiting")
 _EVENT_CUES = tuple(lx.EVENTS)
 _SEP_ZH = "、和与及"
-_GAN = "甲乙丙丁戊己庚辛壬癸"
 _FOLLOW_CUES = ("followed", "随")
 _WEAK_FOUNDING = (
     "started",
@@ -251,10 +125,14 @@ _ROLE_AFTER_TARGET = {
 _UNNAMED_VENTURE = re.compile(
     r"\s*(?:了)?(?:一家|一个|新的|新|her own|his own|their own|its own|a new|an? |own )", re.IGNORECASE
 )
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|announced|confirmed|disclosed|revealed|added|wrote|told\s+\w+)\b[^.;\"“”]{0,40}?\bthat\s+",
+    re.IGNORECASE,
+)
 LATIN_VERSION = re.compile(r"-[A-Za-z]{0,3}\d[\w.]*")  # DeepSeek-V2
 
 
-class _Extractor:
+class _Extractor(ClauseRules, DraftWriter):
     def __init__(
         self,
         text: str,
@@ -270,7 +148,7 @@ class _Extractor:
         self.lang = text_mod.detect_language(text) if lang == "auto" else lang
         self.gaz = known.copy() if known is not None else Gazetteer()
         self.title = title
-        self.rows: list[_Row] = []
+        self.rows: list[Row] = []
         self.sents: list[Sent] = []
         self.first_mention: dict[int, tuple[int, int]] = {}  # id(entity) -> article span
         self.venture_of: dict[int, Entity] = {}  # id(person) -> their venture in this draft
@@ -324,7 +202,16 @@ class _Extractor:
                 self._sentence(sent)
             else:
                 self._ordinal(sent)
+                self._current_roles(sent)
         return self._draft()
+
+    def _current_roles(self, sent: Sent) -> None:
+        """A sentence with no move: "Owen Hale, Lumora's chief executive, said ...",
+        "墨言智能创始人兼CEO江远表示": the person's current role there (undated)."""
+        persons = sent.persons()
+        if persons:
+            attrs = {id(p): self._attributes(sent, p) for p in persons}
+            self._appositions(sent, persons, attrs, set())
 
     def _dates(self, sent: Sent) -> list[dates_mod.DateMention]:
         """The sentence's dates, less those of a news agency's dateline ("SAN FRANCISCO, June 3 (Reuters) -")."""
@@ -332,7 +219,7 @@ class _Extractor:
         line = _DATELINE.match(sent.text)
         if line:
             found = [d for d in found if d.start >= line.end()]
-        return found
+        return resolve_relative(found, sent.text, self.lang)
 
     def _article_topic(self) -> Entity | None:
         """The organisation named most often (at least twice, more than any other)."""
@@ -367,6 +254,12 @@ class _Extractor:
                     continue  # 离职潮, 离职率: talk about departures, not one
                 if kind == "departure" and not self._a_departure(text, m):
                     continue
+                if (
+                    kind == "departure"
+                    and self.lang == "zh"
+                    and text.startswith(lx.ZH_DEPARTURE_NOUN_TAILS, m.end())
+                ):
+                    continue  # 离职时间, 离职原因: a noun, not a move
                 found.append(Cue(kind, m.start(), m.end(), m.group()))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         out: list[Cue] = []
@@ -442,6 +335,9 @@ class _Extractor:
                 continue
             counts.setdefault(short, []).append(e)
         for short, ents_ in counts.items():
+            if len(ents_) > 1:
+                # "Quantile Systems" and its arm "Quantile Ventures": "Quantile" is the company
+                ents_ = [e for e in ents_ if e.is_person or not self._investor_name(e.name)]
             if len(ents_) != 1:
                 continue
             other = self.gaz.lookup(short)
@@ -455,6 +351,9 @@ class _Extractor:
                 other = None
             if other is None:
                 self.gaz.add_alias(ents_[0], short)
+
+    def _investor_name(self, name: str) -> bool:
+        return any(name.endswith(x) for x in lx.INVESTOR_SUFFIXES[self.lang])
 
     def _canonical(self, m: Mention, sent: Sent) -> Mention:
         """A mention whose entity is the gazetteer's (new names were registered in pass 1)."""
@@ -526,7 +425,12 @@ class _Extractor:
                 ra, rb = attrs[id(a)], attrs[id(b)]
                 if rb["org"] is None and ra["org"] is not None:
                     rb["org"] = ra["org"]
-                if rb["role"] is None and ra["role"] is not None and not rb["role_after_own"]:
+                if (
+                    rb["role"] is None
+                    and ra["role"] is not None
+                    and not rb["role_after_own"]
+                    and not ra["role_after_own"]  # "A, X's VP of product, and B": A's own role
+                ):
                     rb["role"] = ra["role"]
             # a role after the list: 洪涛、焦可…等多位搜狗系核心高管
             tail = self._role_after_list(sent, grp[-1])
@@ -536,6 +440,7 @@ class _Extractor:
                         attrs[id(p)]["role"] = tail
         group_of = {id(p): grp for grp in groups for p in grp}
         recruited = self._recruiting(sent, attrs)
+        not_agents = recruited | self._set_aside(sent)
         cue_dates: dict[int, tuple[str, tuple[str, ...], bool]] = {}
         founded_here: list[tuple[int, Entity, str, bool]] = []  # (position, venture, start, explicit)
         for ci, cue in enumerate(sent.cues):
@@ -544,13 +449,16 @@ class _Extractor:
             if cue.kind == "hire":
                 self._hire(sent, cue, date, attrs)
                 continue
+            if cue.kind == "loss":
+                self._loss(sent, cue, date, attrs)
+                continue
             if cue.kind not in _PERSON_CUES:
                 continue
             if cue.kind == "appointment" and self._active_appointment(sent, cue):
                 after = [p for p in persons if p.start >= cue.end]
                 agents, unnamed_specs = ([Ref(after[0].entity, "direct", after[0])] if after else []), []
             else:
-                agents, unnamed_specs = self._agents(sent, cue, persons, group_of, recruited)
+                agents, unnamed_specs = self._agents(sent, cue, persons, group_of, not_agents)
             if not agents and not unnamed_specs:
                 if cue.kind == "departure":
                     self._remember_count(sent, cue, date, attrs)
@@ -656,6 +564,10 @@ class _Extractor:
 
     def _role_after_target(self, sent: Sent, at: int) -> dict[str, str]:
         """The role after a destination: "加入阿里巴巴担任…负责人", "joined X as vice president"."""
+        for d in sent.dates:  # "started at Halden the following month as ..."
+            if d.start >= at and sent.text[at : d.start].strip() == "":
+                at = d.end
+                break
         m = _ROLE_AFTER_TARGET[self.lang].match(sent.text, at)
         if m is None:
             return {}
@@ -707,10 +619,9 @@ class _Extractor:
             )
 
     def _appositions(self, sent: Sent, persons: list[Mention], attrs: dict, recruited: set[int]) -> None:
-        """ "MiniMax的商业化合伙人兼副总裁魏伟", "Zhipu's COO Zhang Fan": in a sentence about
-        moves, a person named with a role at an organisation worked there (undated)."""
-        if not any(c.kind in _RELATION_CUES for c in sent.cues):
-            return
+        """ "MiniMax的商业化合伙人兼副总裁魏伟", "Zhipu's COO Zhang Fan": a person named with a
+        role at an organisation works (or, 前/former, worked) there (undated); not at an
+        observer (an analyst firm: :meth:`_observer`)."""
         said = {
             (id(r.ends[0]), id(r.ends[1])) for r in self.rows if r.sent is sent and r.kind == "relationship"
         }
@@ -720,6 +631,8 @@ class _Extractor:
             if org is None or not at.get("role") or org.how != "direct" or id(p) in recruited:
                 continue
             if (id(p.entity), id(org.entity)) in said or self._is_group(org.entity):
+                continue
+            if self._observer(org.entity):
                 continue
             # "前百度副总裁李明", "former Meta AI researchers": the stint is over (end unknown)
             former = re.match(r"(?:前|原|former\b|ex-)", at["role"], re.IGNORECASE) or (
@@ -759,8 +672,10 @@ class _Extractor:
             rest = re.sub(r"(?:负责|主管|分管|掌管)[^，,。；;、]{1,15}?的", " ", rest)  # 负责生态合作的副总裁
             rest = rest.replace("的", " ").replace("前", " ").replace("原", " ")
             return bool(re.fullmatch(r"\s*(?:、|和|与|及|以及|，|,)\s*", rest))
-        rest = re.sub(r"\b(?:the|its|former|their|our|'s|’s)\b", " ", rest)
-        return bool(re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", rest))
+        rest = re.sub(r"(?:'s|’s)\b", " ", rest)
+        rest = re.sub(r"\b(?:the|its|former|their|our)\b", " ", rest)
+        # "A, X's vice president of product, and B": the apposition leaves two commas
+        return bool(re.fullmatch(r"\s*(?:,|and|&|,\s*and|,\s*,\s*and)\s*", rest))
 
     def _coordination(self, sent: Sent, persons: list[Mention]) -> list[list[Mention]]:
         groups: list[list[Mention]] = []
@@ -780,9 +695,17 @@ class _Extractor:
         return None
 
     def _role_after(self, sent: Sent, p: Mention) -> tuple[int, int] | None:
+        """A role in apposition after a name: "张帆，前首席运营官", "Mia Chen, the CTO of X",
+        "Priya Raman, Corvane's co-founder", "Ana Ruiz, a former Lumora researcher"."""
         text = sent.text
         for s, e in sent.roles:
             gap = text[p.end : s]
+            if s >= p.end and self.lang == "en":
+                # an organisation inside the gap stands for its name: "X's", "a former X"
+                for o in reversed(sent.orgs()):
+                    if p.end <= o.start and o.end <= s:
+                        gap = gap[: o.start - p.end] + "ORG" + gap[o.end - p.end :]
+                gap = re.sub(r"ORG\s*(?:'s|’s)?\s*$", " ", gap, count=1)
             if s >= p.end:
                 if self.lang == "zh" and re.fullmatch(r"[，,]\s*(?:前|原|现任)?", gap):
                     return (s, e)
@@ -892,6 +815,12 @@ class _Extractor:
         text = sent.text
         same_ms = [m for m in sent.orgs() if m.end <= pos and not self._is_group(m.entity)]
         word = text[pos : pos + 12].lower()
+        if (
+            self.last_venture is not None
+            and re.match(r"the\s+(?:start-?up|new\s+company|venture)\b", word)
+            and not any(m.entity.kind == "Startup" for m in same_ms)
+        ):
+            return self.last_venture  # "will join the start-up": the venture of the article
         if same_ms:
             last = same_ms[-1]
             if word.startswith(("后者", "the latter")) or (
@@ -965,7 +894,12 @@ class _Extractor:
                 d = after[0]
                 return (d.edtf, d.flags, _explicit(d))
             between = [d for d in ds if prev_end <= d.start and d.end <= cue.start]
-            if between and ci == 0:
+            # "..., and earlier this year X also lost its head of sales": the date of the cue's own clause
+            clause = max(
+                (m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while)\s+", sent.text[: cue.start])),
+                default=0,
+            )
+            if between and (ci == 0 or between[-1].start >= max(clause, 1)):
                 d = between[-1]
                 return (d.edtf, d.flags, _explicit(d))
         else:
@@ -987,6 +921,10 @@ class _Extractor:
         agents: list[Ref] = []
         unnamed: list[Unnamed] = []
         eligible = [p for p in persons if id(p) not in recruited]
+        # 离开的还有一位…副总裁: unnamed people, and no one else
+        after_cue = self._unnamed_after_cue(sent, cue)
+        if after_cue is not None:
+            return [], [after_cue]
         # 离职的…洪涛 / 离开公司的前首席科学家许正阳
         if self.lang == "zh":
             after = text[cue.end : cue.end + 30]
@@ -999,6 +937,9 @@ class _Extractor:
                     cue.end < c.start < first.start and c.kind in _PERSON_CUES for c in sent.cues
                 ):
                     agents = [Ref(p.entity, "direct", p) for p in group_of.get(id(first), [first])]
+        if not agents:
+            # "…还有两名算法工程师，二人也已加入": a plural pronoun nearer the cue than any name
+            agents = self._plural_subject(sent, cue)
         if not agents:
             speech = lx.cue_pattern("speech", self.lang)
             before = [p for p in eligible if p.end <= cue.start and not speech.search(text, p.end, cue.start)]
@@ -1052,12 +993,13 @@ class _Extractor:
         if agents and agents[-1].mention is not None:
             extra = self._count_after_person(sent, agents[-1].mention, cue) or self._companions(sent, cue)
             if extra:
-                n, role = extra
-                unnamed.append(Unnamed(n, role, agents[0].entity))
+                unnamed.append(
+                    Unnamed(extra[0], extra[1], agents[0].entity, 0, extra[2] if len(extra) > 2 else -1)
+                )
         elif agents:
             extra = self._companions(sent, cue)
             if extra:
-                unnamed.append(Unnamed(extra[0], extra[1], agents[0].entity))
+                unnamed.append(Unnamed(extra[0], extra[1], agents[0].entity, 0, extra[2]))
         return agents, unnamed
 
     def _anchor_person(self, sent: Sent, at: int, cue: Cue) -> Entity | None:
@@ -1122,21 +1064,26 @@ class _Extractor:
         )
         return (n, role) if n else None
 
-    def _companions(self, sent: Sent, cue: Cue) -> tuple[int, str | None] | None:
+    def _companions(self, sent: Sent, cue: Cue) -> tuple[int, str | None, int] | None:
         """ "co-founded Quillmark with two colleagues", "与另外两位同事一起创办": unnamed people
         who did it with the ones named."""
         text = sent.text
         if self.lang == "en":
             end = min(
-                [
-                    m.start()
-                    for m in re.finditer(r"[;.]|,\s+(?:and|but|while|which|who)\b", text)
-                    if m.start() > cue.end
-                ]
+                [m.start() for m in re.finditer(r"[;.]|,\s+(?:and|but|while)\b", text) if m.start() > cue.end]
                 + [len(text)]
             )
-            m = lx.counting("en")["with"].search(text[cue.end : end])
-            at = cue.end
+            # not inside a relative clause (", which builds tools for AI agents,")
+            relative = [r.span() for r in re.finditer(r",\s+(?:which|who)\b[^,;.]*", text)]
+            m = next(
+                (
+                    x
+                    for x in lx.counting("en")["with"].finditer(text, cue.end, end)
+                    if not any(a <= x.start() < b for a, b in relative)
+                ),
+                None,
+            )
+            at = 0
         else:
             start = max((x.end() for x in re.finditer(r"[，,；;：:]", text[: cue.start])), default=0)
             m = lx.counting("zh")["with"].search(text[start : cue.start])
@@ -1147,7 +1094,7 @@ class _Extractor:
         if not n or n > 20:
             return None
         role = next((text[s:e] for s, e in sent.roles if at + m.start(2) <= s < at + m.end(2)), None)
-        return n, role
+        return n, role, at + m.end()
 
     def _more_unnamed(self, sent: Sent, cue: Cue) -> tuple[int, str | None, int] | None:
         """ "另有一位副总裁也已离职", "two other engineers followed her": people, none named.
@@ -1259,6 +1206,8 @@ class _Extractor:
             after,
             re.IGNORECASE,
         )
+        if co and self.last_venture is not None and re.match(r"\s*the\s+start-?up\b", after, re.I):
+            return Ref(self.last_venture, "coref")  # "will join the start-up": the article's venture
         if co:
             e = (
                 self._resolve_org(sent, cue.end + co.start())
@@ -1367,6 +1316,8 @@ class _Extractor:
             org = org_for_unnamed or self._person_org(sent, None, attrs, exclude, cue)
             if org is None:
                 continue
+            if not explicit and spec.anchor is not None and id(spec.anchor) in self.departure_date:
+                edtf, dflags, explicit = self.departure_date[id(spec.anchor)], (), True  # 与潘越一同离开
             fields = self._role_fields(spec.role or self._default_unnamed_role())
             for person in self._unnamed_people(sent, spec, org.entity):
                 self._relationship(
@@ -1428,7 +1379,14 @@ class _Extractor:
         people = [(a, False) for a in agents]
         for spec in unnamed_specs:
             people += [(Ref(p, "unnamed"), True) for p in self._unnamed_people(sent, spec, target.entity)]
-        join_fields = self._role_after_target(sent, target.mention.end) if target.mention is not None else {}
+        if target.mention is not None:
+            join_fields = self._role_after_target(sent, target.mention.end)
+        else:  # "will join the start-up as head of sales"
+            phrase = re.match(
+                r"\s*(?:the\s+(?:start-?up|company|firm|venture|lab)\b|了?(?:该公司|公司))",
+                sent.text[cue.end :],
+            )
+            join_fields = self._role_after_target(sent, cue.end + phrase.end()) if phrase else {}
         for a, is_unnamed in people:
             self._relationship(
                 sent,
@@ -1530,9 +1488,12 @@ class _Extractor:
             if dep:
                 edtf, dflags, explicit = dep, (), True
         people = list(agents)
+        backgrounds = []
         for spec in unnamed_specs:
             org = self._org_of_unnamed(sent, agents, attrs) or venture
-            people += [Ref(p, "unnamed") for p in self._unnamed_people(sent, spec, org)]
+            these = self._unnamed_people(sent, spec, org)
+            people += [Ref(p, "unnamed") for p in these]
+            backgrounds.append((spec, these))
         co = len(people) > 1 or "co" in cue.text.lower() or "联合" in cue.text
         role = (
             ("联合创始人" if co else "创始人") if self.lang == "zh" else ("co-founder" if co else "founder")
@@ -1554,6 +1515,8 @@ class _Extractor:
                 date_flags=dflags,
                 explicit=explicit,
             )
+        for spec, these in backgrounds:
+            self._companion_background(sent, spec, these)
         if new_venture or id(venture) not in self.venture_start:
             self.venture_start[id(venture)] = (edtf, explicit)
         self.last_venture = venture
@@ -1567,8 +1530,14 @@ class _Extractor:
         for m in sent.orgs():
             if m.start >= cue.end:
                 gap = text[cue.end : m.start]
-                if re.fullmatch(r"\s*(?:了|的)?\s*", gap) or (
-                    self.lang == "en" and re.fullmatch(r"\s*(?:a\s+|the\s+)?", gap)
+                if (
+                    re.fullmatch(r"\s*(?:了|的)?\s*", gap)
+                    or (self.lang == "en" and re.fullmatch(r"\s*(?:a\s+|the\s+)?", gap))
+                    # 创办了企业服务公司知微数据: a descriptor, then the name
+                    or (
+                        self.lang == "zh"
+                        and re.fullmatch(r"了?(?:一家)?[^，,。；;]{0,8}?(?:公司|企业|平台)", gap)
+                    )
                 ):
                     return m.entity  # 创办了智匠科技, 刘洋创办的极光智能, "co-founded Quillmark"
                 return None
@@ -1600,6 +1569,10 @@ class _Extractor:
                 (m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while)\s+|\.\s", text[: cue.start])),
                 default=0,
             )
+            # "The start-up said on Wednesday that Northwind had led": the reported clause's subject
+            said = list(re.finditer(_SAID_THAT, text[clause_start : cue.start]))
+            if said:
+                clause_start += said[-1].end()
             subject = self._subject_in(sent, clause_start, cue.start)
             return subject if subject is not None and not subject.entity.is_person else None
         if cue.text == "投资方":  # 投资方为启明创投
@@ -1616,6 +1589,10 @@ class _Extractor:
         return None
 
     def _investment(self, sent: Sent, cue: Cue, date, founded_here) -> None:
+        if re.search(
+            r"(?:\b(?:not|never)|n't|未|没有|并未|不)\s*$", sent.text[max(0, cue.start - 12) : cue.start]
+        ):
+            return  # "did not take part", "未参投"
         investor = self._investor(sent, cue)
         if investor is None:
             if self.lang == "zh" and "老东家" in sent.text[max(0, cue.start - 12) : cue.start]:
@@ -1904,321 +1881,8 @@ class _Extractor:
             flags.add(KNOWN)
             conf += 0.1
         self.rows.append(
-            _Row("event", values, sent, conf, flags, (org.entity,), (sent.index, cue.start), explicit)
+            Row("event", values, sent, conf, flags, (org.entity,), (sent.index, cue.start), explicit)
         )
-
-    # --------------------------------------------------------------- row making
-
-    def _relationship(
-        self,
-        sent: Sent,
-        rtype: str,
-        a: Ref,
-        b: Ref,
-        fields: dict[str, str],
-        *,
-        start: str = "",
-        end: str = "",
-        date_flags=(),
-        explicit: bool = False,
-        status: str | None = None,
-        no_default: bool = False,
-        role_adjacent: bool = False,
-        weak: bool = False,
-    ) -> None:
-        if a.entity is b.entity:
-            return
-        flags: set[str] = set()
-        conf = 0.6
-        date_col = "end" if rtype == "WORKED_AT" and (end or not start) else "start"
-        value = end if date_col == "end" else start
-        if rtype == "WORKED_AT" and start and not end:
-            date_col, value = "start", start
-        if not value and not no_default and rtype in ("WORKED_AT", "FOUNDED", "INVESTED_IN", "APPROACHED"):
-            value = f"../{self.published.isoformat()}"
-            flags.add(AMBIGUOUS_DATE)
-            explicit = False
-            conf -= 0.1
-        elif value and explicit:
-            conf += 0.1
-        if date_flags and AMBIGUOUS_DATE in date_flags:
-            flags.add(AMBIGUOUS_DATE)
-            conf -= 0.05
-        values = {
-            "type": rtype,
-            "from": a.entity,
-            "to": b.entity,
-            "role": fields.get("role", ""),
-            "role_en": fields.get("role_en", ""),
-            "role_category": fields.get("role_category", ""),
-            "start": value if date_col == "start" else "",
-            "end": value if date_col == "end" else "",
-            "status": status or ("reported" if sent.reported else "confirmed"),
-        }
-        if rtype == "WORKED_AT" and status is None and sent.reported:
-            values["status"] = "reported"
-        new = [e for e in (a.entity, b.entity) if not e.known and not e.unnamed]
-        if new:
-            flags.add(NEW_ENTITY)
-            conf -= 0.1 * len(new)
-        if all(e.known for e in (a.entity, b.entity)):
-            flags.add(KNOWN)
-            conf += 0.15
-        if any(e.unnamed for e in (a.entity, b.entity)):
-            flags.add(UNNAMED)
-            conf -= 0.1
-        if "coref" in (a.how, b.how):
-            flags.add(COREFERENCE)
-            conf -= 0.15
-        if "inferred" in (a.how, b.how):
-            flags.add(INFERRED_ORG)
-            conf -= 0.15
-        if role_adjacent and fields.get("role"):
-            conf += 0.05
-        if weak:
-            conf -= 0.15
-        pos = a.mention.start if a.mention is not None else (b.mention.start if b.mention is not None else 0)
-        self.rows.append(
-            _Row("relationship", values, sent, conf, flags, (a.entity, b.entity), (sent.index, pos), explicit)
-        )
-
-    # -------------------------------------------------------------------- draft
-
-    def _clean_rows(self) -> list[_Row]:
-        rows = sorted(self.rows, key=lambda r: r.order)
-        # a founder's unnamed venture gives way to the startup the article names
-        named_v: dict[int, Entity] = {}
-        for r in rows:
-            if r.kind == "relationship" and r.values["type"] == "FOUNDED" and not r.ends[1].unnamed:
-                named_v.setdefault(id(r.ends[0]), r.ends[1])
-        replace: dict[int, Entity] = {}
-        for r in rows:
-            if (
-                r.kind == "relationship"
-                and r.values["type"] == "FOUNDED"
-                and r.ends[1].unnamed
-                and id(r.ends[0]) in named_v
-            ):
-                replace[id(r.ends[1])] = named_v[id(r.ends[0])]
-        out: list[_Row] = []
-        for r in rows:
-            if r.kind == "relationship" and id(r.values["to"]) in replace:
-                if r.values["type"] == "FOUNDED":
-                    continue
-                nv = replace[id(r.values["to"])]
-                r.values["to"] = nv
-                r.ends = (r.ends[0], nv)
-            out.append(r)
-        # duplicates: exact, then the same fact with a less certain date
-        kept: list[_Row] = []
-        index: dict[tuple, _Row] = {}
-        by_pair: dict[tuple, list[_Row]] = {}
-        for r in out:
-            v = r.values
-            if r.kind == "event":
-                key = ("event", id(v["org"]), v["event_type"])
-                if key in index:
-                    first = index[key]
-                    if r.explicit and not first.explicit:
-                        kept[kept.index(first)] = r  # the same event, dated: keep the dated telling
-                        index[key] = r
-                    continue
-                index[key] = r
-                kept.append(r)
-                continue
-            if v["type"] == "INVESTED_IN" and v["from"].kind == "Startup" and not v["from"].known:
-                v["from"].kind = "Company"
-            key = (v["type"], id(v["from"]), id(v["to"]), v["role"], v["start"], v["end"])
-            if key in index:
-                first = index[key]
-                first.confidence = max(first.confidence, r.confidence)
-                continue
-            pair = (v["type"], id(v["from"]), id(v["to"]))
-            earlier = by_pair.get(pair, [])
-            if earlier:
-                if not r.explicit or not (v["start"] or v["end"]):
-                    # nothing new: the earlier row says it with a date at least as good
-                    if v["role"] and not earlier[0].values["role"]:
-                        earlier[0].values.update({k: v[k] for k in ("role", "role_en", "role_category")})
-                    earlier[0].confidence = max(earlier[0].confidence, r.confidence)
-                    continue
-                weak = [e for e in earlier if not e.explicit]
-                if weak:
-                    for w in weak:
-                        if w in kept:
-                            kept.remove(w)
-                            if not v["role"] and w.values["role"]:
-                                v.update({k: w.values[k] for k in ("role", "role_en", "role_category")})
-                    earlier = [e for e in earlier if e.explicit]
-            index[key] = r
-            by_pair[pair] = [*earlier, r]
-            kept.append(r)
-        return kept
-
-    def _draft(self) -> Draft:
-        rows = self._clean_rows()
-        draft = Draft(source_id=self.source_id, language=self.lang)
-        title = self.title
-        if title is None:
-            first_line = self.article.strip().splitlines()[0] if self.article.strip() else ""
-            title = first_line.strip()[:200]
-        draft.sources.append(
-            {
-                "id": self.source_id,
-                "title": title or self.source_id,
-                "publisher": PUBLISHER_UNKNOWN,
-                "published": self.published.isoformat(),
-                "retrieved": "",
-                "url": "",
-                "language": self.lang,
-                "note": "drafted by graphkit extract",
-            }
-        )
-        # entities referenced by rows, in order of first use
-        used: list[Entity] = []
-        seen: set[int] = set()
-        for r in rows:
-            for e in r.ends:
-                if id(e) not in seen:
-                    seen.add(id(e))
-                    used.append(e)
-        # kinds of new organisations from their use
-        roles: dict[int, set[str]] = {}
-        for r in rows:
-            if r.kind == "relationship":
-                t = r.values["type"]
-                roles.setdefault(id(r.ends[0]), set()).add(f"from:{t}")
-                roles.setdefault(id(r.ends[1]), set()).add(f"to:{t}")
-            else:
-                roles.setdefault(id(r.ends[0]), set()).add("event")
-        for e in used:
-            if e.known or e.is_person or e.kind == "Group":
-                continue
-            uses = roles.get(id(e), set())
-            if uses & {"to:FOUNDED", "to:INVESTED_IN"}:
-                e.kind = "Startup"
-            elif uses & {"from:APPROACHED", "from:MEMBER_OF"}:
-                e.kind = "Company"
-            elif (uses <= {"from:INVESTED_IN"} and uses) or any(
-                e.name.endswith(s) for s in lx.INVESTOR_SUFFIXES[self.lang]
-            ):
-                e.kind = "Investor"
-            else:
-                e.kind = "Company"
-        # ids
-        taken: set[str] = {e.id for e in self.gaz.entities if e.known and e.id}
-        for e in used:
-            if e.known:
-                continue
-            if not e.id:
-                base = self._new_id(e)
-                nid, k = base, 2
-                while nid in taken:
-                    nid, k = f"{base}-{k}", k + 1
-                e.id = nid
-            taken.add(e.id)
-        voc = vocab.load()
-        # drop rows the vocabulary does not allow (e.g. an investment into a known Company)
-        valid_rows = []
-        for r in rows:
-            if r.kind == "relationship":
-                spec = voc.relationships[r.values["type"]]
-                if r.ends[0].kind not in spec.sources or r.ends[1].kind not in spec.targets:
-                    continue
-            valid_rows.append(r)
-        rows = valid_rows
-        referenced = {id(e) for r in rows for e in r.ends}
-        for e in used:
-            if id(e) not in referenced:
-                continue
-            row = self._entity_row(e)
-            (draft.people if e.is_person else draft.organisations).append(row)
-        for r in rows:
-            span = f"{r.sent.s.start}-{r.sent.s.end}"
-            conf = f"{min(0.99, max(0.05, r.confidence)):.2f}"
-            flags = ";".join(f for f in FLAG_ORDER if f in r.flags)
-            if r.kind == "relationship":
-                v = dict(r.values)
-                v["from"], v["to"] = r.ends[0].id, r.ends[1].id
-                v.update(
-                    sources=self.source_id,
-                    evidence=r.sent.text,
-                    note="",
-                    confidence=conf,
-                    flags=flags,
-                    span=span,
-                )
-                draft.relationships.append(v)
-            else:
-                v = dict(r.values)
-                org = r.ends[0]
-                base = f"{org.id}-{v['event_type']}"
-                eid, k = base, 2
-                while any(x["id"] == eid for x in draft.events):
-                    eid, k = f"{base}-{k}", k + 1
-                v.update(
-                    id=eid,
-                    org=org.id,
-                    sources=self.source_id,
-                    evidence=r.sent.text,
-                    note="",
-                    confidence=conf,
-                    flags=flags,
-                    span=span,
-                )
-                draft.events.append(v)
-        return draft
-
-    def _new_id(self, e: Entity) -> str:
-        if e.unnamed:
-            if e.kind == "Startup":
-                return "venture-" + ent.slug(re.sub(r"(?:的创业项目|'s venture).*$", "", e.name), True)
-            base = re.sub(r"（未具名）|\(unnamed\)", "", e.name).strip()
-            m = re.match(r"(.+?)的同事(.)", base) or re.match(r"(.+?)'s colleague (\w)", base)
-            if m:
-                anchor = self.gaz.lookup(m.group(1), person=True)
-                aid = anchor.id if anchor is not None and anchor.id else ent.slug(m.group(1), True)
-                k = _GAN.index(m.group(2)) + 1 if m.group(2) in _GAN else ord(m.group(2)) - 64
-                return f"{aid}-colleague-{k}"
-            m = re.match(r"(.+?)第(\d+)位", base) or re.match(r"(.+?)'s departing executive (\d+)", base)
-            if m:
-                org = self.gaz.lookup(m.group(1), person=False)
-                oid = org.id if org is not None and org.id else ent.slug(m.group(1), False)
-                return f"{oid}-exec-{m.group(2)}"
-            return ent.slug(base, True)
-        return ent.slug(e.name, e.is_person)
-
-    def _entity_row(self, e: Entity) -> dict[str, str]:
-        span = self.first_mention.get(id(e))
-        span_s = f"{span[0]}-{span[1]}" if span else ""
-        if e.known:
-            row = {k: v for k, v in e.row.items()}
-            row["sources"] = self.source_id
-            row.update(confidence="0.95", flags=KNOWN, span=span_s)
-            if not e.is_person:
-                row.setdefault("kind", e.kind)
-            return row
-        flags = [NEW_ENTITY]
-        conf = 0.6
-        if e.unnamed:
-            flags = [UNNAMED]
-            conf = 0.5
-        row = {
-            "id": e.id,
-            "name": e.name,
-            "name_en": e.name_en or (ent.person_name_en(e.name) if e.is_person and not e.unnamed else ""),
-            "aliases": "",
-            "unnamed": "true" if e.unnamed else "false",
-            "sources": self.source_id,
-            "note": "",
-            "confidence": f"{conf:.2f}",
-            "flags": ";".join(flags),
-            "span": span_s,
-        }
-        if not e.is_person:
-            row["kind"] = e.kind
-            row["category"] = ""
-        return row
 
 
 def extract(

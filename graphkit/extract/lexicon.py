@@ -79,6 +79,11 @@ JOIN = {
         "signed on with",
         "hired by",
         "followed",
+        "started at",
+        "starts at",
+        "will start at",
+        "began at",
+        "moved over to",
     ],
 }
 
@@ -121,6 +126,13 @@ HIRE = {
         "brought in",
         "lured",
     ],
+}
+
+# An organisation loses a person (the person is the object, "Corvane lost its head of
+# sales, Ben Adeyemi"): the person's stint there ends.
+LOSS = {
+    "zh": ["失去了", "痛失", "流失了"],
+    "en": ["lost", "has lost", "have lost", "had lost", "loses", "is losing", "was losing"],
 }
 
 # A new role (at the same or another organisation): a stint that starts.
@@ -169,6 +181,9 @@ INVESTMENT = {
         "minority stake",
         "put in",
         "stake in",
+        "took part",
+        "participated",
+        "co-invested",
     ],
 }
 
@@ -253,6 +268,21 @@ SPEECH = {
         "predicted",
     ],
 }
+# What follows a Chinese departure cue that is a noun, not a move: "离职时间", "离职原因".
+ZH_DEPARTURE_NOUN_TAILS = (
+    "潮",
+    "率",
+    "时间",
+    "日期",
+    "原因",
+    "消息",
+    "传闻",
+    "一事",
+    "细节",
+    "补偿",
+    "手续",
+    "协议",
+)
 # What a departure cue is not followed by when it is no one's departure ("离开市场", "left little doubt").
 ZH_NOT_LEFT = (
     "市场",
@@ -316,6 +346,36 @@ COREFERENCE = {
         "zh": ["他", "她", "此人"],
         "en": ["he", "she", "him", "her", "his"],
     },
+    # several people just named ("Within weeks they had founded ...", "二人随后创办")
+    "people": {
+        "zh": ["他们", "她们", "二人", "两人", "三人", "这两人", "这三人"],
+        "en": ["they", "the pair", "the two", "the duo", "the trio", "the three", "both men", "both women"],
+    },
+}
+
+# "Besides A and B, ...", "除A和B外": the people named are not the ones the clause is about.
+BESIDES = {
+    "zh": re.compile(r"除(?:了)?([^，,。；;]{1,40}?)(?:之外|以外|外)"),
+    "en": re.compile(
+        r"\b(?:besides|apart from|aside from|other than|in addition to)\s+([^,;.]{1,80}?)(?=,|;|$)",
+        re.IGNORECASE,
+    ),
+}
+
+# An organisation whose people comment on moves rather than make them (analysts,
+# consultancies, brokers): a role there is no executive's stint to record.
+OBSERVER_ORG_SUFFIXES = {
+    "zh": ["咨询", "证券", "研究所", "智库", "律师事务所", "会计师事务所"],
+    "en": [
+        "Research",
+        "Advisory",
+        "Advisors",
+        "Advisers",
+        "Consulting",
+        "Consultancy",
+        "Securities",
+        "Insights",
+    ],
 }
 
 # "X系": people of a company's background ("搜狗系核心高管").
@@ -567,6 +627,10 @@ ZH_PERSON_MEASURES = ("位", "名")
 EN_PEOPLE_NOUNS = (
     "colleagues",
     "colleague",
+    "co-founders",
+    "co-founder",
+    "cofounders",
+    "cofounder",
     "executives",
     "executive",
     "leaders",
@@ -598,9 +662,14 @@ ZH_WITH = ("与", "和", "同", "带领", "带着")
 EN_WITH = ("with", "alongside", "together with", "along with")
 
 # Nouns that name a group of companies with a count: "六小虎", "六小龙", "新四强".
-ZH_GROUP = re.compile(r"(?:大模型|AI|人工智能)?(?:新)?[一二两三四五六七八九十]+(?:小[虎龙]|强|巨头|大厂)")
+ZH_GROUP = re.compile(
+    r"(?:大模型|AI|人工智能)?(?:新)?[一二两三四五六七八九十]+(?:小[虎龙]|小强|强|巨头|大厂)"
+)
+_EN_GROUP_COUNT = r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozen)"
 EN_GROUP = re.compile(
-    r"\b(?:the\s+)?(?:so-called\s+)?((?:Big|Bay|Magnificent|Fab|Six|Five|Four|Seven)\s+[A-Z][a-z]+|(?:six|five|four|seven)\s+(?:tigers|dragons))\b"
+    r"\b(?:the\s+)?(?:so-called\s+)?((?:Big|Bay|Magnificent|Fab|Six|Five|Four|Seven)\s+[A-Z][a-z]+|(?:six|five|four|seven)\s+(?:tigers|dragons)"
+    # "the Frontier Five", "the so-called Quiet Six": a name that ends with a count, after "the"
+    rf"|(?:(?<=[Tt]he\s)|(?<=so-called\s))[A-Z][a-z]+\s+{_EN_GROUP_COUNT})\b"
 )
 # "这五家公司", "等五家企业", "these five companies"
 ZH_GROUP_LIST_TAIL = re.compile(r"(?:这|等|这些|共)([一二两三四五六七八九十\d]*)家(?:公司|企业|厂商|独角兽)")
@@ -757,6 +826,7 @@ def cue_pattern(kind: str, lang: str) -> re.Pattern[str]:
         "recruiting": RECRUITING,
         "appointment": APPOINTMENT,
         "hire": HIRE,
+        "loss": LOSS,
         "reported": REPORTED,
         "venture": VENTURE_WORDS,
         "funding_marker": FUNDING_MARKERS,
@@ -871,6 +941,7 @@ def counting(lang: str) -> dict[str, re.Pattern[str]]:
             "ordinal": re.compile(rf"(?:此外|另外)?[，,]?第([二三四五六七八九十])(?:{m}|个)"),
         }
     more = _alt(EN_MORE, "en")
+    ords = "|".join(EN_ORDINALS)
     return {
         "count": re.compile(
             rf"\b({EN_NUMBER})\s+(?:(?:senior|top|other|more)\s+)*((?:[a-z-]+\s+)?(?:{nouns}))\b",
@@ -883,8 +954,9 @@ def counting(lang: str) -> dict[str, re.Pattern[str]]:
             rf"\s*(?:,\s*)?(?:and|{_alt(EN_WITH, 'en')})\s+({EN_NUMBER})\s+(?:other\s+)?((?:[a-z-]+\s+)?(?:{nouns}))\b",
             re.IGNORECASE,
         ),
+        # "with two colleagues", "together with a third co-founder"
         "with": re.compile(
-            rf"\b(?:{_alt(EN_WITH, 'en')})\s+({EN_NUMBER})\s+(?:other\s+|former\s+)*((?:[a-z-]+\s+)?(?:{nouns}))\b",
+            rf"\b(?:{_alt(EN_WITH, 'en')})\s+({EN_NUMBER}|an?)\s+(?:other\s+|former\s+|{ords}\s+)*((?:[a-z-]+\s+)?(?:{nouns}))\b",
             re.IGNORECASE,
         ),
         "list_tail": re.compile(r"(?!)"),

@@ -218,3 +218,34 @@ def test_fixture_headline_check(fixture_loaded):
         for r in rows(fixture_loaded, "headline_check")
     }
     assert got == {"claim-alpha-leavers": (4, 4, 4), "claim-rounds": (1, None, None)}
+
+
+# ------------------------------------------------------------- two sources
+def test_disagreements(neo4j_driver):
+    """data/ holds two reports. Where they disagree (worked from the two folders' rows):
+    洪涛 -> 百川智能: end 2024-11~ (深网, "5 months" before April 2025) against 2024-12/2025-06
+    (智东西); the roles of 焦可, 陈炜鹏 and 邓江 at 百川智能 (联合创始人 / 商业合伙人 against
+    核心高管) and of 魏伟 at MiniMax. The seed alone has none."""
+    gn.load_graph(neo4j_driver, graphkit.build_graph(ROOT / "data"), "test-queries-two")
+    got = [
+        (r["from_name"], r["to_name"], r["disputed"], r["sources"])
+        for r in rows(neo4j_driver, "disagreements")
+    ]
+    both = ["shenwang-2025-04", "zhidx-2025-06-16"]
+    assert got == [
+        ("洪涛", "百川智能", ["end"], both),
+        ("焦可", "百川智能", ["role"], both),
+        ("邓江", "百川智能", ["role"], both),
+        ("陈炜鹏", "百川智能", ["role"], both),
+        ("魏伟", "MiniMax", ["role"], both),
+    ]
+    first = rows(neo4j_driver, "disagreements")[0]
+    assert first["what_each_source_says"] == [
+        "sources disagree on end of WORKED_AT hong-tao -> baichuan: 2024-11~ (shenwang-2025-04, "
+        "shenwang-2025-04/relationships.csv:6); 2024-12/2025-06 (zhidx-2025-06-16, zhidx-2025-06-16/relationships.csv:12)"
+    ]
+    assert len(first["quotes"]) == 2
+
+
+def test_no_disagreements_in_one_source(loaded):
+    assert rows(loaded, "disagreements") == []
