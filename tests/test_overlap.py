@@ -121,6 +121,19 @@ def test_the_report_lists_the_disagreements_and_the_ranges(tmp_path):
         {"count": "departures", "period": "2025H1", "value": 2, "low": 2, "high": 3},
         {"count": "departures", "period": "all", "value": 4, "low": 4, "high": 5},
     ]
+    # the three facts both reports tell, each with both quotes, the post's first (folder
+    # order), sorted by the fact's names: "Fan Zhang" (Latin first), 张 (U+5F20), 李 (U+674E)
+    corroborated = json.loads(r.stdout)["corroborated"]
+    assert [(c["from"], c["to"], [q["folder"] for q in c["quotes"]]) for c in corroborated] == [
+        ("fan-zhang", "zhipu-ai", ["post-2025-09", "wire-2025-06"]),
+        ("zhang-kuo", "zhipu-ai", ["post-2025-09", "wire-2025-06"]),
+        ("li-ming-2", "minimax", ["post-2025-09", "wire-2025-06"]),
+    ]
+    assert corroborated[0]["quotes"][1] == {
+        "sources": ["wire-1"],
+        "quote": "张帆于本月离职。",
+        "folder": "wire-2025-06",
+    }
     table = CliRunner().invoke(main, ["report", str(OVERLAP), "--decisions", str(d)]).stdout
     assert "# Where the sources disagree" in table
     assert "departures\t2025H1\t2\t2–3" in table

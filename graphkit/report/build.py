@@ -14,7 +14,7 @@ from .. import graph as graph_mod
 from .. import metrics as mx
 from .change import communities_section, periods_section
 from .claims import claims
-from .disagreements import disagreements_section
+from .disagreements import corroborated_section, disagreements_section
 from .options import DIGITS, ReportOptions, _check, _kind_ok, _name
 from .stats import _stats
 
@@ -71,6 +71,7 @@ def build(
     report["centrality"]["talent_flow"] = _centrality(g, "talent_flow", opts, ms)  # built from ms
     report["claims"] = claims(g)
     report["disagreements"] = disagreements_section(g)
+    report["corroborated"] = corroborated_section(g)
     if opts.periods:
         step("periods")
         report["periods"] = periods_section(base, opts, period, known)

@@ -1,4 +1,5 @@
-"""Where the sources disagree: every disagreement, and the counts that depend on one."""
+"""Where the sources disagree (every disagreement, and the counts that depend on one),
+and the facts more than one source reports (with each source's own quote)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,29 @@ def disagreements_section(g: nx.MultiDiGraph) -> dict[str, Any]:
         for c in disputes.departure_ranges(g)
     ]
     return {"rule": RULE, "items": items, "counts": counts}
+
+
+def corroborated_section(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Every fact that more than one folder's rows tell, with each one's sources and quote."""
+    out = []
+    for u, v, k, d in g.edges(keys=True, data=True):
+        quotes = d.get("quotes") or []
+        if len(quotes) < 2:
+            continue
+        out.append(
+            {
+                "key": k,
+                "type": d["type"],
+                "from": u,
+                "to": v,
+                "fact": f"{_name(g, u)} -> {_name(g, v)} ({d['type']})",
+                "quotes": [
+                    {"sources": s.split(";") if s else [], "quote": q, "folder": f}
+                    for q, s, f in zip(
+                        quotes, d.get("quote_sources") or [], d.get("quote_folders") or [], strict=False
+                    )
+                ],
+            }
+        )
+    out.sort(key=lambda x: (x["fact"], x["key"]))
+    return out

@@ -309,7 +309,7 @@ def _community_tables(r: dict[str, Any]) -> list[Table]:
 
 #: The report's tables, section by section, in the order every format shows them.
 def _disagreement_tables(r: dict[str, Any]) -> list[Table]:
-    """Where the sources disagree, and the counts that depend on it."""
+    """The facts several sources report, where the sources disagree, and the counts that depend on it."""
     d = r.get("disagreements") or {"items": [], "counts": [], "rule": ""}
     rows = []
     for item in d["items"]:
@@ -332,7 +332,19 @@ def _disagreement_tables(r: dict[str, Any]) -> list[Table]:
         ]
         for c in d["counts"]
     ]
+    corroborated = [
+        [c["fact"] if i == 0 else "", "、".join(q["sources"]), q["quote"]]
+        for c in r.get("corroborated") or []
+        for i, q in enumerate(c["quotes"])
+    ]
     return [
+        Table(
+            "corroborated",
+            "Facts more than one source reports",
+            ["fact", "source", "quote"],
+            corroborated,
+            "One fact, each source's own verbatim quote.",
+        ),
         Table(
             "disagreements",
             "Where the sources disagree",
