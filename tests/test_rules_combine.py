@@ -1006,7 +1006,7 @@ def test_decision_errors_in_a_dataset(tmp_path: Path):
         ),
     ]
     # issues are sorted by file, then line: the decisions file's first is its line 2
-    assert str([i for i in issues if i.file == f][0]) == f"{f}:2: unknown id 'nobody' in column 'id_b'"
+    assert str(next(i for i in issues if i.file == f)) == f"{f}:2: unknown id 'nobody' in column 'id_b'"
 
 
 def test_a_missing_decisions_file_is_an_error(tmp_path: Path):
