@@ -253,7 +253,12 @@ def merge_fact(rows: list[Row]) -> tuple[Relationship, list[Disagreement]]:
         else max((r.rel for r in rows), key=lambda rel: len(role_parts(rel.role)))
     )
     values["role"] = role_row.role
-    values["role_en"] = role_row.role_en or next((r.rel.role_en for r in rows if r.rel.role_en), None)
+    # a disputed role keeps its own English role (never the English of a role it disputes)
+    values["role_en"] = (
+        role_row.role_en
+        if "role" in disputes
+        else role_row.role_en or next((r.rel.role_en for r in rows if r.rel.role_en), None)
+    )
     if "role" in disputes:
         values["role_category"] = role_row.role_category
     else:
@@ -308,6 +313,7 @@ def merge_entity(rows: list[EntityRow], issue: Callable[[Issue], None]) -> tuple
     sources = list(node.sources)
     notes = [node.note] if node.note else []
     update: dict[str, Any] = {}
+    given: dict[str, tuple[Any, Node, str]] = {}
     out: list[Disagreement] = []
     names = {node.name, node.name_en or ""}
     for r in rows:
@@ -358,9 +364,13 @@ def merge_entity(rows: list[EntityRow], issue: Callable[[Issue], None]) -> tuple
             continue
         aliases.extend(other.aliases)
         for fld in ("name", "name_en", "category"):
-            mine, theirs = getattr(node, fld), getattr(other, fld)
-            if theirs and not mine and fld not in update:
+            # the value so far, and the row that gave it (the canonical row, or the first
+            # later row that filled a blank)
+            mine, by, by_folder = given.get(fld) or (getattr(node, fld), node, canon.folder)
+            theirs = getattr(other, fld)
+            if theirs and not mine:
                 update[fld] = theirs
+                given[fld] = (theirs, other, r.folder)
             elif mine and theirs and mine != theirs:
                 if fld != "category":
                     aliases.append(theirs)
@@ -373,9 +383,9 @@ def merge_entity(rows: list[EntityRow], issue: Callable[[Issue], None]) -> tuple
                         values=(
                             Alternative(
                                 value=mine,
-                                sources=node.sources,
-                                folder=canon.folder,
-                                at=row_at(canon.folder, node),
+                                sources=by.sources,
+                                folder=by_folder,
+                                at=row_at(by_folder, by),
                             ),
                             Alternative(
                                 value=theirs,
