@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphkit.ingest.read import decode
+from graphkit.ingest.read import decode, read_bytes
 from graphkit.schema.errors import ReadError
 
 
@@ -43,14 +43,7 @@ class Sentence:
 def read_article(path: str | Path) -> str:
     """The text of an article file, exactly as decoded (a leading BOM dropped)."""
     shown = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file", shown) from None
-    except IsADirectoryError:
-        raise ReadError("is a directory, expected an article's text file", shown) from None
-    except OSError as exc:
-        raise ReadError(f"cannot read ({exc.strerror})", shown) from None
+    data = read_bytes(path, "an article's text file")
     try:
         text, _ = decode(data, shown)
     except ReadError as exc:  # decode speaks of CSV files

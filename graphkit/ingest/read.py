@@ -77,17 +77,23 @@ def _check_characters(text: str, path: str) -> None:
         raise ReadError(f"contains the control character U+{ord(m.group()):04X}", path, line)
 
 
-def read_table(path: str | Path, encoding: str | None = None) -> Table:
-    """Read one CSV file with a header row into a :class:`Table`."""
+def read_bytes(path: str | Path, expected: str = "a CSV file") -> bytes:
+    """A file's bytes; a missing file, a directory or an unreadable file is a :class:`ReadError`."""
     shown = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise ReadError("no such file", shown) from None
     except IsADirectoryError:
-        raise ReadError("is a directory, expected a CSV file", shown) from None
+        raise ReadError(f"is a directory, expected {expected}", shown) from None
     except OSError as exc:
         raise ReadError(f"cannot read ({exc.strerror})", shown) from None
+
+
+def read_table(path: str | Path, encoding: str | None = None) -> Table:
+    """Read one CSV file with a header row into a :class:`Table`."""
+    shown = str(path)
+    data = read_bytes(path)
     text, used = decode(data, shown, encoding)
     _check_characters(text, shown)
     return parse_csv(text, shown, used)
