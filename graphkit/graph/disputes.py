@@ -16,7 +16,6 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 import networkx as nx
 
@@ -36,38 +35,20 @@ class CountRange:
     high: int
 
 
-def _record(u: str, k: str, v: str, d: dict[str, Any]) -> careers.Record:
-    return (
-        u,
-        k,
-        v,
-        d.get("type", ""),
-        d.get("role") or "",
-        tuple(d.get("role_category") or ()),
-        d.get("start") or "",
-        d.get("end") or "",
-    )
+def _person_graph(g: nx.MultiDiGraph, person: str) -> nx.MultiDiGraph:
+    """The person, their relationships and the kinds at their other ends: all that
+    :func:`graphkit.graph.careers.derive` reads of one career."""
+    h = nx.MultiDiGraph()
+    h.add_node(person, **g.nodes[person])
+    for _, v, k, d in g.out_edges(person, keys=True, data=True):
+        h.add_node(v, kind=g.nodes[v].get("kind"))
+        h.add_edge(person, v, key=k, **d)
+    return h
 
 
-def _person_records(g: nx.MultiDiGraph, person: str) -> list[careers.Record]:
-    voc = vocab.load()
-    types = set(voc.career_types("job")) | set(voc.career_types("arrival"))
-    org_kinds = set(voc.organisation_kinds)
-    return [
-        _record(person, k, v, d)
-        for _, v, k, d in g.out_edges(person, keys=True, data=True)
-        if d.get("type") in types and g.nodes[v].get("kind") in org_kinds
-    ]
-
-
-_POSITION = {"role": 4, "start": 6, "end": 7}
-
-
-def _counts(records: list[careers.Record], unnamed: bool, chosen: list[periods.Period]) -> list[int]:
-    """Departures of one person: in every period (certainly), then in all."""
-    ms = (
-        careers.derive_records(records, {records[0][0]} if unnamed else set()).departures() if records else []
-    )
+def _counts(h: nx.MultiDiGraph, chosen: list[periods.Period]) -> list[int]:
+    """Departures of one person's graph: in every period (certainly), then in all."""
+    ms = careers.derive(h).departures()
     return [len(periods.moves_in(ms, p)) for p in chosen] + [len(ms)]
 
 
@@ -109,20 +90,15 @@ def departure_ranges(g: nx.MultiDiGraph) -> list[CountRange]:
     low = [0] * len(labels)
     high = [0] * len(labels)
     for person, disputed in sorted(by_person.items()):
-        records = _person_records(g, person)
-        unnamed = bool(g.nodes[person].get("unnamed"))
-        now = _counts(records, unnamed, chosen)
+        h = _person_graph(g, person)
+        now = _counts(h, chosen)
         options = [[(key, fld, value) for value in values] for (key, fld), values in disputed.items()]
         seen = []
         for combo in _combinations(options):
-            changed = {}
+            alt = h.copy()  # its own attribute dicts: the person's graph stays as it is
             for key, fld, value in combo:
-                changed.setdefault(key, {})[_POSITION[fld]] = value
-            alt = [
-                tuple(changed[r[1]].get(i, x) for i, x in enumerate(r)) if r[1] in changed else r
-                for r in records
-            ]
-            seen.append(_counts(alt, unnamed, chosen))  # type: ignore[arg-type]
+                alt.edges[person, where[key][1], key][fld] = value
+            seen.append(_counts(alt, chosen))
         for i in range(len(labels)):
             graph_total[i] += now[i]
             low[i] += min(c[i] for c in seen)

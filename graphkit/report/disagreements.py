@@ -29,23 +29,24 @@ def _shown(field: str, value: str) -> str:
     return value
 
 
-def _subject(g: nx.MultiDiGraph, d: dict[str, Any]) -> str:
-    """A disagreement's subject with names: "洪涛 -> 百川智能 (WORKED_AT)"."""
-    parts = d["subject"].split(" ")
-    if len(parts) == 4 and parts[2] == "->":
-        return f"{_name(g, parts[1])} -> {_name(g, parts[3])} ({parts[0]})"
-    if len(parts) == 2 and parts[1] in g:
-        return f"{_name(g, parts[1])} ({parts[0]})"
+def _subject(g: nx.MultiDiGraph, d: dict[str, Any], ends: dict[str, tuple[str, str, str]]) -> str:
+    """A disagreement's subject with names: "洪涛 -> 百川智能 (WORKED_AT)", "智谱 (Company)"."""
+    if d["key"] in ends:
+        u, v, rtype = ends[d["key"]]
+        return f"{_name(g, u)} -> {_name(g, v)} ({rtype})"
+    if d["key"] in g:
+        return f"{_name(g, d['key'])} ({g.nodes[d['key']].get('kind', '')})"
     return d["subject"]
 
 
 def disagreements_section(g: nx.MultiDiGraph) -> dict[str, Any]:
     titles = {sid: s.get("title", "") for sid, s in (g.graph.get("sources") or {}).items()}
+    ends = {k: (u, v, t) for u, v, k, t in g.edges(keys=True, data="type")}
     items = [
         {
             "kind": d["kind"],
             "subject": d["subject"],
-            "subject_name": _subject(g, d),
+            "subject_name": _subject(g, d, ends),
             "key": d["key"],
             "field": d["field"],
             "used": d["used"],
