@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from graphkit.ingest.folders import dataset_name, expand
 from graphkit.ingest.validate import load_dataset
 from graphkit.neo4j import gds as _gds  # noqa: F401  (registers the neo4j metrics engine)
 from graphkit.page import html as _html
-from graphkit.schema.errors import ReadError, SettingsError
+from graphkit.schema.errors import GraphkitError, ReadError, SettingsError
 from graphkit.schema.model import Dataset
 from graphkit.schema.text import plural
 
@@ -198,28 +199,106 @@ def load(
     batch_size: int = 5000,
     encoding: str | None = None,
     progress_bar: Callable[[int], Any] | None = None,
+    max_changes: int | None = None,
+    check_files: bool = True,
 ):
-    """Validate ``directory`` and load it into Neo4j in one transaction.
+    """Validate ``directory`` and write what changed into Neo4j in one transaction.
 
     ``progress_bar(total_rows)``, if given, is a context manager yielding
-    ``advance(n)``; the command line passes a terminal progress bar."""
+    ``advance(n)``; the command line passes a terminal progress bar. A change set
+    larger than ``max_changes`` (default: what the server's transaction memory holds;
+    0: no limit) is refused before anything is written. When the files are byte for byte
+    those of the last load into this dataset and nothing has been written since, nothing
+    is read or compared (``check_files=False`` compares every row all the same)."""
     from contextlib import nullcontext
 
     from . import neo4j as _neo4j
+    from .ingest.folders import fingerprint
+
+    data = _data(directory)
+    settings = settings or neo4j_settings()
+    name = dataset or dataset_name(list(data.folders))
+    t0 = time.perf_counter()
+    fp = fingerprint(list(data.folders), data.decisions, encoding)
+    try:
+        driver = _neo4j.connect(settings)
+    except GraphkitError:
+        build_graph(data, encoding)  # invalid data is reported before an unreachable server
+        raise
+    try:
+        if check_files:
+            rows = _neo4j.unchanged(driver, name, fp, prune, settings.database)
+            if rows is not None:  # the same files as the last load, and nothing written since
+                return _neo4j.LoadResult(
+                    name, rows, time.perf_counter() - t0, 0, 0, 0, folders=_folder_names(data), changes=0
+                )
+        g = build_graph(data, encoding)  # invalid data raises here: nothing is written
+        bar = progress_bar(_neo4j.count_rows(g)) if progress_bar else nullcontext(None)
+        with bar as advance:
+            return _neo4j.load_graph(
+                driver,
+                g,
+                name,
+                settings.database,
+                batch_size,
+                prune,
+                progress=advance,
+                settings=settings,
+                max_rows=max_changes,
+                fingerprint=fp,
+            )
+    finally:
+        driver.close()
+
+
+def _folder_names(data: Data) -> tuple[str, ...]:
+    return tuple(f.name for f in expand(list(data.folders))[0])
+
+
+def bulk_load(
+    directory: Folders,
+    settings=None,
+    *,
+    admin: str | None = None,
+    import_dir: str | Path | None = None,
+    files_only: bool = False,
+    dataset: str | None = None,
+    encoding: str | None = None,
+):
+    """Validate ``directory``, write it as ``neo4j-admin database import full`` files into
+    ``import_dir`` (default: a temporary folder, removed afterwards) and, unless
+    ``files_only``, import them into a new store with ``admin`` (default:
+    ``GRAPHKIT_NEO4J_ADMIN``) and apply the schema. For first loads: the store is replaced."""
+    import os
+    import shutil
+    import tempfile
+
+    from .ingest.folders import fingerprint
+    from .neo4j import bulk as _bulk
 
     data = _data(directory)
     g = build_graph(data, encoding)  # invalid data raises here: nothing is written
     settings = settings or neo4j_settings()
     name = dataset or dataset_name(list(data.folders))
-    driver = _neo4j.connect(settings)
+    admin = admin or os.environ.get("GRAPHKIT_NEO4J_ADMIN")
+    if not files_only and not admin:
+        raise SettingsError(
+            "no neo4j-admin command: pass --admin (e.g. 'neo4j-admin', with the server stopped) or set "
+            "GRAPHKIT_NEO4J_ADMIN (scripts/neo4j-local start sets it)"
+        )
+    target = Path(import_dir) if import_dir else Path(tempfile.mkdtemp(prefix="graphkit-import-"))
     try:
-        bar = progress_bar(_neo4j.count_rows(g)) if progress_bar else nullcontext(None)
-        with bar as advance:
-            return _neo4j.load_graph(
-                driver, g, name, settings.database, batch_size, prune, progress=advance, settings=settings
-            )
-    finally:
-        driver.close()
+        fp = fingerprint(list(data.folders), data.decisions, encoding)
+        result = _bulk.bulk_load(g, name, target, settings, admin, files_only=files_only, fingerprint=fp)
+    except _bulk.BulkFailed:
+        raise  # the files stay for a look at what the import tool refused
+    except BaseException:
+        if not import_dir:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    if not import_dir:
+        shutil.rmtree(target, ignore_errors=True)
+    return result
 
 
 def metrics_engine_settings(engine: str, uri=None, user=None, password=None, database=None):

@@ -23,3 +23,23 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return i
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def snapshot(driver, dataset: str) -> str:
+    """Every node and relationship of ``dataset`` with its labels or type, ends and properties,
+    as one comparable string."""
+    import json
+
+    with driver.session() as s:
+        nodes = s.run(
+            "MATCH (n) WHERE n.graphkit_dataset = $ds AND NOT n:GraphkitLoad "
+            "RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, n.key",
+            ds=dataset,
+        ).data()
+        rels = s.run(
+            "MATCH (a)-[r]->(b) WHERE r.graphkit_dataset = $ds "
+            "RETURN coalesce(a.id, a.key) AS a, type(r) AS t, coalesce(b.id, b.key) AS b, "
+            "properties(r) AS props ORDER BY r.graphkit_key, a, t, b",
+            ds=dataset,
+        ).data()
+    return json.dumps({"nodes": nodes, "rels": rels}, default=str, ensure_ascii=False, sort_keys=True)

@@ -35,14 +35,71 @@ from .progress import progress_bar
     "among other data folders, their parent's name).",
 )
 @click.option("--batch-size", type=int, default=5000, show_default=True, help="Rows per UNWIND batch.")
+@click.option(
+    "--max-changes",
+    type=int,
+    default=None,
+    metavar="N",
+    help="Refuse a load that would change more than N rows (default: what the server's "
+    "transaction memory holds; 0: no limit).",
+)
+@click.option(
+    "--recheck",
+    is_flag=True,
+    help="Compare every row with Neo4j even when the files are those of the last load (which "
+    'is otherwise "0 changes" at once): after editing the graph by hand.',
+)
+@click.option(
+    "--bulk",
+    is_flag=True,
+    help="First load of a big dataset: write neo4j-admin import files and import them into a NEW "
+    "store (replacing the database), then create the constraints and indexes.",
+)
+@click.option(
+    "--admin",
+    metavar="COMMAND",
+    default=None,
+    help="With --bulk: the neo4j-admin command (default: $GRAPHKIT_NEO4J_ADMIN, which "
+    "scripts/neo4j-local start sets; a server's own neo4j-admin needs the server stopped).",
+)
+@click.option(
+    "--import-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="With --bulk: write the import files here and keep them (default: a temporary folder).",
+)
+@click.option(
+    "--files-only",
+    is_flag=True,
+    help="With --bulk: only write the import files and print the command that imports them "
+    "(for Docker or a remote server).",
+)
 @ENCODING
-def load(directory: Path, uri, user, password, database, prune, dataset, batch_size, encoding) -> None:
-    """Validate the data folders and load them into Neo4j: all of it, or nothing.
+def load(
+    directory: Path,
+    uri,
+    user,
+    password,
+    database,
+    prune,
+    dataset,
+    batch_size,
+    max_changes,
+    recheck,
+    bulk,
+    admin,
+    import_dir,
+    files_only,
+    encoding,
+) -> None:
+    """Validate the data folders and write what changed into Neo4j: all of it, or nothing.
 
-    Applies cypher/schema.cypher first, then writes every node and relationship
-    with MERGE in one transaction, so loading twice changes nothing. Each fact
-    records the folders that support it (graphkit_folders) and each folder's quote;
-    a load never changes what only other folders support.
+    Applies cypher/schema.cypher first. Each row carries a content hash, and only rows
+    whose hash Neo4j does not hold yet are written (MERGE, one transaction), so loading
+    unchanged data writes nothing ("0 changes"). Each fact records the folders that
+    support it (graphkit_folders) and each folder's quote; a load never changes what only
+    other folders support. A change set too big for one transaction is refused before
+    anything is written: use --bulk for a first load of that size.
 
     \b
     Example:
@@ -50,8 +107,18 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
       graphkit load data/
       graphkit load data/ --prune
       graphkit load data/zhidx-2025-06-16 data/shenwang-2025-04
+      graphkit load --bulk big-data/          # after eval "$(scripts/neo4j-local start)"
     """
     settings = api.neo4j_settings(uri, user, password, database)
+    if bulk and recheck:
+        raise click.UsageError("--recheck goes with a normal load, not --bulk")
+    if not bulk and (admin or import_dir or files_only):
+        raise click.UsageError("--admin, --import-dir and --files-only go with --bulk")
+    if bulk:
+        if prune:
+            raise click.UsageError("--bulk writes a new store: --prune has nothing to prune")
+        _bulk(directory, settings, admin, import_dir, files_only, dataset, encoding)
+        return
     result = api.load(
         directory,
         settings,
@@ -59,14 +126,23 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
         dataset=dataset,
         batch_size=batch_size,
         encoding=encoding,
+        max_changes=max_changes,
+        check_files=not recheck,
         progress_bar=(lambda total: progress_bar(total, "loading")) if is_terminal() else None,
     )
-    click.echo(
-        f"loaded {plural(result.rows, 'row')} from {directory} into {settings.uri} in {result.seconds:.2f} s "
-        f"({result.rows_per_s:,.0f} rows/s): {plural(result.nodes_created, 'node')} and "
-        f"{plural(result.relationships_created, 'relationship')} created"
-        + (f"; folders: {', '.join(result.folders)}" if len(result.folders) > 1 else "")
-    )
+    folders = f"; folders: {', '.join(result.folders)}" if len(result.folders) > 1 else ""
+    if result.changes == 0:
+        click.echo(
+            f"0 changes: Neo4j at {settings.uri} already holds the {plural(result.rows, 'row')} from "
+            f"{directory}; nothing was written ({result.seconds:.2f} s){folders}"
+        )
+    else:
+        click.echo(
+            f"loaded {plural(result.rows, 'row')} from {directory} into {settings.uri} in {result.seconds:.2f} s "
+            f"({result.rows_per_s:,.0f} rows/s): {plural(result.changes, 'change')}, "
+            f"{plural(result.nodes_created, 'node')} and "
+            f"{plural(result.relationships_created, 'relationship')} created" + folders
+        )
     if result.merged_nodes:
         click.echo(f"merged {plural(result.merged_nodes, 'stored node')} into the ids the decisions keep")
     if prune:
@@ -79,6 +155,39 @@ def load(directory: Path, uri, user, password, database, prune, dataset, batch_s
                 else ""
             )
         )
+
+
+def _bulk(directory, settings, admin, import_dir, files_only, dataset, encoding) -> None:
+    from graphkit.neo4j import bulk
+
+    if files_only and not import_dir:
+        raise click.UsageError("--files-only needs --import-dir (where to keep the files)")
+    result = api.bulk_load(
+        directory,
+        settings,
+        admin=admin,
+        import_dir=import_dir,
+        files_only=files_only,
+        dataset=dataset,
+        encoding=encoding,
+    )
+    counts = f"{plural(result.nodes, 'node')} and {plural(result.relationships, 'relationship')}"
+    if files_only:
+        click.echo(f"wrote the import files of {counts} into {result.directory} in {result.write_s:.2f} s")
+        click.echo("import them with the server stopped, in that folder:")
+        click.echo("  " + bulk.shell_line(admin or "neo4j-admin", settings.database))
+        click.echo(
+            "then start the server and run `graphkit load` on the same folders (0 changes; it adds the schema)"
+        )
+        return
+    rate = result.rows / result.seconds if result.seconds else float("inf")
+    click.echo(
+        f"imported {counts} from {directory} into a new store at {result.uri} in {result.seconds:.2f} s "
+        f"({rate:,.0f} rows/s: files {result.write_s:.1f} s, import {result.import_s:.1f} s, "
+        f"schema {result.schema_s:.1f} s)"
+    )
+    if result.uri != settings.uri:
+        click.echo(f"the server now answers at {result.uri} (set NEO4J_URI to it)")
 
 
 @main.command()

@@ -28,6 +28,7 @@ from graphkit.neo4j.load import (
     plan,
     rel_query,
     schema_statements,
+    unchanged,
 )
 from graphkit.neo4j.queries import NamedQuery, cypher_dir, named_queries, parse_params, run_query
 
@@ -61,4 +62,5 @@ __all__ = [
     "run_query",
     "schema_statements",
     "translate",
+    "unchanged",
 ]

@@ -14,6 +14,8 @@ in batches with ``UNWIND $rows``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 import time
 from collections import defaultdict
@@ -114,55 +116,104 @@ class Plan:
         return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
 
 
-def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
-    """Turn the graph into parameter rows (no Cypher, no I/O); without the derived moves
-    when ``write_moves`` is False."""
+HASH = "graphkit_hash"
+
+
+def content_hash(group: Any, ident: Any, props: dict[str, Any]) -> str:
+    """The content hash of one row: what a load would write for it (its label or its type and
+    ends, its id or key, every property but the hash). Equal hashes, equal writes."""
+    canon = json.dumps(
+        [group, ident, sorted((k, v) for k, v in props.items() if k != HASH)],
+        ensure_ascii=False,
+        default=_json_value,
+        separators=(",", ":"),
+    )
+    return hashlib.blake2b(canon.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _json_value(v: Any) -> Any:
+    if isinstance(v, dt.date):
+        return {"date": v.isoformat()}
+    raise TypeError(f"cannot hash a value of type {type(v).__name__}")
+
+
+NodeRow = tuple[str, dict[str, Any]]  # label, row
+RelRow = tuple[tuple[str, str, str], dict[str, Any]]  # (type, from label, to label), row
+
+
+def folders_loaded(g: nx.MultiDiGraph, dataset: str) -> list[str]:
+    return list(g.graph.get("folders") or [dataset])
+
+
+def node_rows(g: nx.MultiDiGraph, dataset: str) -> Iterator[NodeRow]:
+    """One row per Source, Claim and graph node, with its content hash."""
     from graphkit.schema import dates
 
-    p = Plan(dataset=dataset, folders=list(g.graph.get("folders") or [dataset]))
+    loaded = folders_loaded(g, dataset)
     stamp = {"graphkit_dataset": dataset}
     folders_of = g.graph.get("folders_of") or {}
 
     def where(what: str, key: str) -> list[str]:
-        return list((folders_of.get(what) or {}).get(key) or p.folders)
+        return list((folders_of.get(what) or {}).get(key) or loaded)
+
+    def row(label: str, ident: str, f: list[str], props: dict[str, Any]) -> NodeRow:
+        props[HASH] = content_hash(label, ident, props)
+        return label, {"id": ident, "folders": f, "props": props}
 
     for sid, s in g.graph.get("sources", {}).items():
         f = where("source", sid)
-        p.nodes["Source"].append(
-            {"id": sid, "folders": f, "props": {**_props(s), **stamp, "graphkit_folders": f}}
-        )
+        yield row("Source", sid, f, {**_props(s), **stamp, "graphkit_folders": f})
     for c in g.graph.get("claims", []):
         extra = {}
         if c.get("period"):
             fd = dates.parse(c["period"])
             extra = {"period_earliest": fd.earliest, "period_latest": fd.latest}
         f = where("claim", c["id"])
-        props = {**_props({k: v for k, v in c.items()}), **extra, **stamp, "graphkit_folders": f}
-        p.nodes["Claim"].append({"id": c["id"], "folders": f, "props": props})
+        yield row("Claim", c["id"], f, {**_props(dict(c)), **extra, **stamp, "graphkit_folders": f})
     for n, d in g.nodes(data=True):
         props = _props({k: v for k, v in d.items() if k != "kind"})
         f = where("node", n)
         props.update(id=n, graphkit_folders=f, **stamp)
-        p.nodes[d["kind"]].append({"id": n, "folders": f, "props": props})
-        for old in d.get("merged_ids") or ():
-            p.merged[old] = n
+        yield row(d["kind"], n, f, props)
+
+
+def rel_rows(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Iterator[RelRow]:
+    """One row per graph edge, the derived moves' properties included (unless ``write_moves``
+    is False), with its content hash."""
+    loaded = folders_loaded(g, dataset)
+    stamp = {"graphkit_dataset": dataset}
+    moved = _moves_by_fact(g) if write_moves else {}
     kinds = dict(g.nodes(data="kind"))
     for u, v, k, d in g.edges(keys=True, data=True):
         props = _props({a: b for a, b in d.items() if a != "type"})
         if "quotes" not in d:  # a graph built without graphkit.ingest (synthetic, benchmarks)
             props["quotes"] = [d.get("evidence") or ""]
             props["quote_sources"] = [";".join(d.get("sources") or ())]
-            props["quote_folders"] = p.folders[:1]
+            props["quote_folders"] = loaded[:1]
         props.update(graphkit_key=k, **stamp)
         props["graphkit_folders"] = list(dict.fromkeys(props["quote_folders"]))
-        p.rels[(d["type"], kinds[u], kinds[v])].append({"from": u, "to": v, "key": k, "props": props})
-    if write_moves:
-        _move_props(g, {r["key"]: r["props"] for rows in p.rels.values() for r in rows})
+        props.update(moved.get(k, {}))
+        group = (d["type"], kinds[u], kinds[v])
+        props[HASH] = content_hash(group, [u, v, k], props)
+        yield group, {"from": u, "to": v, "key": k, "props": props}
+
+
+def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
+    """Turn the graph into parameter rows (no Cypher, no I/O); without the derived moves
+    when ``write_moves`` is False."""
+    p = Plan(dataset=dataset, folders=folders_loaded(g, dataset))
+    for label, row in node_rows(g, dataset):
+        p.nodes[label].append(row)
+    for n, d in g.nodes(data=True):
+        for old in d.get("merged_ids") or ():
+            p.merged[old] = n
+    for group, row in rel_rows(g, dataset, write_moves=write_moves):
+        p.rels[group].append(row)
     return p
 
 
 def move_props(m: careers.Move, names: dict[str, str]) -> dict[str, Any]:
-    """The properties a move puts on the relationship it rests on (see :func:`_move_props`)."""
+    """The properties a move puts on the relationship it rests on (see :func:`_moves_by_fact`)."""
     if m.origin is not None:
         return _props(
             {
@@ -196,13 +247,15 @@ def move_props(m: careers.Move, names: dict[str, str]) -> dict[str, Any]:
     )
 
 
-def _move_props(g: nx.MultiDiGraph, rel_props: dict[str, dict[str, Any]]) -> None:
-    """Write each derived move onto the relationship it rests on: a departure onto the
-    (first) relationship that ended the tenure, an arrival onto the one that began it.
+def _moves_by_fact(g: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
+    """Each derived move's properties, by the key of the relationship it rests on: a departure
+    on the (first) relationship that ended the tenure, an arrival on the one that began it.
     Properties only, no extra node or relationship: the moves cost the load almost nothing."""
     names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
+    out: dict[str, dict[str, Any]] = defaultdict(dict)
     for m in careers.ensure(g).moves:
-        rel_props[m.facts[0]].update(move_props(m, names))
+        out[m.facts[0]].update(move_props(m, names))
+    return out
 
 
 def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -274,6 +327,7 @@ class LoadResult:
     kept_nodes: int = 0
     merged_nodes: int = 0
     folders: tuple[str, ...] = ()
+    changes: int = -1  # rows written or removed; -1: not counted (a bulk import writes everything)
 
     @property
     def rows_per_s(self) -> float:
@@ -300,6 +354,7 @@ def _prune(tx: Any, p: Plan) -> tuple[int, int, int]:
             "SET x.quotes = [i IN keep | q[i]], x.quote_sources = [i IN keep | qs[i]], "
             "    x.quote_folders = [i IN keep | qf[i]], "
             "    x.graphkit_folders = [f IN x.graphkit_folders WHERE NOT f IN $loaded] "
+            f"REMOVE x.{HASH} "
             "WITH x AS r "
             f"SET r.sources = {_DISTINCT_SOURCES}",
             ds=p.dataset,
@@ -319,7 +374,7 @@ def _prune(tx: Any, p: Plan) -> tuple[int, int, int]:
         base = f"MATCH (x:{_label(label)}) WHERE x.graphkit_dataset = $ds AND NOT x.id IN $ids "
         tx.run(
             base + f"AND {ours} AND NOT {only_ours} "
-            "SET x.graphkit_folders = [f IN x.graphkit_folders WHERE NOT f IN $loaded]",
+            f"SET x.graphkit_folders = [f IN x.graphkit_folders WHERE NOT f IN $loaded] REMOVE x.{HASH}",
             ds=p.dataset,
             ids=ids,
             loaded=p.folders,
@@ -364,13 +419,13 @@ def _merge_ids(tx: Any, p: Plan) -> int:
                 ).consume()
                 tx.run(
                     f"MATCH (o:{_label(label)} {{id: $old}})-[r:{t}]->(x) MATCH (n:{_label(label)} {{id: $new}}) "
-                    f"CREATE (n)-[r2:{t}]->(x) SET r2 = properties(r) DELETE r",
+                    f"CREATE (n)-[r2:{t}]->(x) SET r2 = properties(r) REMOVE r2.{HASH} DELETE r",
                     old=old,
                     new=new,
                 ).consume()
                 tx.run(
                     f"MATCH (x)-[r:{t}]->(o:{_label(label)} {{id: $old}}) MATCH (n:{_label(label)} {{id: $new}}) "
-                    f"CREATE (x)-[r2:{t}]->(n) SET r2 = properties(r) DELETE r",
+                    f"CREATE (x)-[r2:{t}]->(n) SET r2 = properties(r) REMOVE r2.{HASH} DELETE r",
                     old=old,
                     new=new,
                 ).consume()
@@ -379,28 +434,206 @@ def _merge_ids(tx: Any, p: Plan) -> int:
     return done
 
 
+#: The label of the node that records a load's input fingerprint (see :func:`unchanged`).
+LOAD_LABEL = "GraphkitLoad"
+
+
+def unchanged(
+    driver: Any, dataset: str, fingerprint: str, prune: bool, database: str | None = None
+) -> int | None:
+    """The rows of the last load of exactly these files into ``dataset`` when nothing has been
+    written since (every load that changes something forgets all fingerprints), else None.
+    A load with ``prune`` is only skipped after a load that pruned too."""
+    found = driver.execute_query(
+        f"MATCH (l:{LOAD_LABEL} {{graphkit_dataset: $ds, fingerprint: $fp}}) "
+        "WHERE l.pruned OR NOT $prune RETURN l.rows AS rows LIMIT 1",
+        ds=dataset,
+        fp=fingerprint,
+        prune=prune,
+        database_=database,
+        routing_="r",
+    ).records
+    return int(found[0]["rows"]) if found else None
+
+
+def record_load(tx: Any, dataset: str, fingerprint: str, prune: bool, rows: int, changed: bool) -> None:
+    """Remember this load's fingerprint; a load that changed anything first forgets every
+    fingerprint (of every dataset: node ids are shared), since their rows may differ now."""
+    if changed:
+        tx.run(f"MATCH (l:{LOAD_LABEL}) DELETE l").consume()
+    tx.run(
+        f"MERGE (l:{LOAD_LABEL} {{graphkit_dataset: $ds, fingerprint: $fp}}) "
+        "SET l.pruned = coalesce(l.pruned, false) OR $prune, l.rows = $rows, l.loaded_at = datetime()",
+        ds=dataset,
+        fp=fingerprint,
+        prune=prune,
+        rows=rows,
+    ).consume()
+
+
+class TooBig(GraphkitError):
+    """A change set larger than one transaction of this server can hold."""
+
+    exit_code = 9
+
+
+#: Transaction memory one written row takes in Neo4j 5, measured with bench-load: the
+#: full benchmark's 405,001 rows needed about 1 GB (2.6 KB a row), with some margin.
+BYTES_PER_ROW = 3_000
+#: The share of the heap a load may plan to use when the server sets no transaction limit.
+HEAP_SHARE = 0.5
+
+
+def max_changes(driver: Any, database: str | None = None) -> int | None:
+    """How many rows one transaction of this server can write: its transaction memory limit
+    (db.memory.transaction.max or .total.max) or else half its heap, over BYTES_PER_ROW.
+    None when the server tells neither (then nothing is refused in advance)."""
+    limits = []
+    try:
+        for rec in driver.execute_query(
+            "SHOW SETTINGS YIELD name, value WHERE name IN "
+            "['db.memory.transaction.max', 'db.memory.transaction.total.max'] RETURN name, value",
+            database_=database,
+            routing_="r",
+        ).records:
+            size = _bytes(rec["value"])
+            if size:
+                limits.append(size)
+    except Exception:  # a user without SHOW SETTINGS rights: fall back to the heap
+        pass
+    if not limits:
+        try:
+            found = driver.execute_query(
+                "CALL dbms.queryJmx('java.lang:type=Memory') YIELD attributes "
+                "RETURN attributes.HeapMemoryUsage.value.properties.max AS max",
+                database_=database,
+                routing_="r",
+            ).records
+            heap = found[0] if found else None
+            if heap and heap["max"] and heap["max"] > 0:
+                limits.append(int(heap["max"] * HEAP_SHARE))
+        except Exception:  # no JMX procedure: no limit known
+            pass
+    return min(limits) // BYTES_PER_ROW if limits else None
+
+
+_UNITS = {
+    "": 1,
+    "b": 1,
+    "k": 2**10,
+    "kb": 2**10,
+    "kib": 2**10,
+    "m": 2**20,
+    "mb": 2**20,
+    "mib": 2**20,
+    "g": 2**30,
+    "gb": 2**30,
+    "gib": 2**30,
+    "t": 2**40,
+    "tb": 2**40,
+    "tib": 2**40,
+}
+
+
+def _bytes(text: Any) -> int:
+    """A Neo4j byte size setting ("1.00GiB", "512m", "0" or "0B" for unlimited) in bytes; 0 when
+    unlimited or unreadable."""
+    m = re.fullmatch(r"\s*([0-9.]+)\s*([A-Za-z]*)\s*", str(text or ""))
+    if not m or m.group(2).lower() not in _UNITS:
+        return 0
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+
+
+def stored_hashes(
+    tx: Any, p: Plan
+) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], set[str]], int]:
+    """What Neo4j holds of this load's labels and types: each node's content hash by (label,
+    id), each relationship's hashes by (type, key), and how many facts of this dataset and of
+    this load's folders the plan no longer has (what ``--prune`` would change)."""
+    voc = vocab.load()
+    nodes: dict[tuple[str, str], str] = {}
+    rels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    ours = "x.graphkit_dataset = $ds AND (x.graphkit_folders IS NULL OR any(f IN x.graphkit_folders WHERE f IN $loaded))"
+    gone = 0
+    planned_ids = {(label, r["id"]) for label, rows in p.nodes.items() for r in rows}
+    planned_keys = {(t, r["key"]) for (t, _, _), rows in p.rels.items() for r in rows}
+    for label in [*voc.nodes, "Source", "Claim"]:
+        for rec in tx.run(
+            f"MATCH (x:{_label(label)}) RETURN x.id AS id, x.{HASH} AS h, {ours} AS ours",
+            ds=p.dataset,
+            loaded=p.folders,
+        ):
+            if rec["h"] is not None:
+                nodes[(label, rec["id"])] = rec["h"]
+            if rec["ours"] and (label, rec["id"]) not in planned_ids:
+                gone += 1
+    for rtype in voc.relationships:
+        for rec in tx.run(
+            f"MATCH ()-[x:{_label(rtype)}]->() RETURN x.graphkit_key AS k, x.{HASH} AS h, {ours} AS ours",
+            ds=p.dataset,
+            loaded=p.folders,
+        ):
+            if rec["h"] is not None:
+                rels[(rtype, rec["k"])].add(rec["h"])
+            if rec["ours"] and (rtype, rec["k"]) not in planned_keys:
+                gone += 1
+    return nodes, rels, gone
+
+
 @dataclass
 class _Load:
     """One load's transaction function: managed transactions may run it again on a
-    transient error, so it starts its counts afresh each time."""
+    transient error, so it starts its counts afresh each time.
+
+    Only what changed is written: a row whose content hash Neo4j already holds is left
+    alone (see :func:`content_hash`)."""
 
     plan: Plan
     batch_size: int
     prune: bool
     progress: Callable[[int], None] | None
+    limit: int | None = None  # None or 0: no limit
+    fingerprint: str | None = None  # the input's (graphkit.ingest.folders.fingerprint), recorded
     counters: dict[str, int] = field(default_factory=dict)
     pruned: tuple[int, int, int] = (0, 0, 0)
     merged: int = 0
+    changes: int = 0
+    removed: int = 0
 
     def __call__(self, tx: Any) -> None:
         self.counters = {"nodes": 0, "rels": 0, "props": 0}
-        for label, rows in self.plan.nodes.items():
+        nodes, rels, gone = stored_hashes(tx, self.plan)
+        new_nodes = {
+            label: [r for r in rows if nodes.get((label, r["id"])) != r["props"][HASH]]
+            for label, rows in self.plan.nodes.items()
+        }
+        new_rels = {
+            group: [r for r in rows if r["props"][HASH] not in rels.get((group[0], r["key"]), ())]
+            for group, rows in self.plan.rels.items()
+        }
+        self.removed = gone if self.prune else 0
+        merges = len(self.plan.merged)
+        self.changes = sum(map(len, new_nodes.values())) + sum(map(len, new_rels.values())) + self.removed
+        limit = self.limit
+        if limit and self.changes > limit:
+            raise TooBig(
+                f"this load would change {self.changes:,} rows, more than one transaction of this server "
+                f"holds (about {limit:,} rows for its memory); nothing was written. Use `graphkit load "
+                "--bulk` for a first load of this size, give the server more memory, or pass "
+                "--max-changes to try anyway"
+            )
+        skipped = self.plan.rows - self.changes + self.removed
+        if self.progress and skipped:
+            self.progress(skipped)
+        for label, rows in new_nodes.items():
             self._write_all(tx, node_query(label), rows)
-        self.merged = _merge_ids(tx, self.plan) if self.plan.merged else 0
-        for (rtype, a, b), rows in self.plan.rels.items():
+        self.merged = _merge_ids(tx, self.plan) if merges else 0
+        for (rtype, a, b), rows in new_rels.items():
             self._write_all(tx, rel_query(rtype, a, b), rows)
         if self.prune:
             self.pruned = _prune(tx, self.plan)
+        if self.fingerprint:
+            record_load(tx, self.plan.dataset, self.fingerprint, self.prune, self.plan.rows, self.changes > 0)
 
     def _write_all(self, tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
         for batch in _batches(rows, self.batch_size):
@@ -423,15 +656,24 @@ def load_graph(
     settings: Settings | None = None,
     *,
     write_moves: bool = True,
+    max_rows: int | None = None,
+    fingerprint: str | None = None,
 ) -> LoadResult:
-    """Write ``g`` into Neo4j in one transaction (all or nothing).
+    """Write what changed of ``g`` into Neo4j in one transaction (all or nothing).
 
+    Rows whose content hash Neo4j already holds are not written again, so reloading
+    unchanged data writes nothing. A change set larger than ``max_rows`` (default: what
+    the server's transaction memory holds, :func:`max_changes`; 0: no limit) is refused
+    before anything is written (:class:`TooBig`).
     ``write_moves=False`` leaves out the derived moves' properties (for bench-load)."""
     if batch_size < 1:
         raise SettingsError("--batch-size must be at least 1")
-    load = _Load(plan(g, dataset, write_moves=write_moves), batch_size, prune, progress)
+    if max_rows is not None and max_rows < 0:
+        raise SettingsError("--max-changes must be 0 (no limit) or more")
     settings = settings or Settings()
     apply_schema(driver, database)
+    limit = max_changes(driver, database) if max_rows is None else max_rows
+    load = _Load(plan(g, dataset, write_moves=write_moves), batch_size, prune, progress, limit, fingerprint)
     t0 = time.perf_counter()
     try:
         with driver.session(database=database) as session:
@@ -455,6 +697,7 @@ def load_graph(
         kept_nodes=load.pruned[2],
         merged_nodes=load.merged,
         folders=tuple(load.plan.folders),
+        changes=load.changes,
     )
 
 

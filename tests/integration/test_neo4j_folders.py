@@ -199,3 +199,22 @@ def test_a_same_decision_merges_the_stored_ids(neo4j_driver, folders, tmp_path):
     [r] = rels(neo4j_driver, "WORKED_AT", "p2", "beta")  # one fact, both quotes
     assert r["quotes"] == ["A2", "B3"] and r["graphkit_folders"] == ["a", "b"]
     assert rels(neo4j_driver, "WORKED_AT", "p3", "beta") == []
+
+
+def test_a_fact_another_load_pruned_is_written_again(neo4j_driver, folders):
+    """A prune that takes one folder's quote off a shared fact drops the fact's content
+    hash, so the next load of both folders writes the quote back instead of finding
+    "no change"."""
+    a, c = folders["a"], folders["c"]
+    quotes = "MATCH (:Person {id: 'p1'})-[r:WORKED_AT]->(:Company {id: 'acme'}) RETURN r.quotes AS q"
+    load(neo4j_driver, [a, c])
+    assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["A1", "C1"]
+    rels = c / "relationships.csv"
+    rels.write_text(RELS, "utf-8")
+    load(neo4j_driver, [c], prune=True)
+    assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["A1"]
+    rels.write_text(RELS + "WORKED_AT,p1,acme,CTO,,,,2024-12,confirmed,sc,C1,\n", "utf-8")
+    again = load(neo4j_driver, [a, c])
+    assert again.changes >= 1
+    assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["A1", "C1"]
+    assert load(neo4j_driver, [a, c]).changes == 0

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
-from helpers import DATA, edit
+from helpers import DATA, edit, snapshot
 
 import graphkit
 from graphkit import neo4j as gn
@@ -15,22 +14,6 @@ from graphkit.neo4j import load as gl
 
 pytestmark = pytest.mark.integration
 DS = "test-seed"
-
-
-def snapshot(driver, dataset: str) -> str:
-    with driver.session() as s:
-        nodes = s.run(
-            "MATCH (n) WHERE n.graphkit_dataset = $ds "
-            "RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id, n.key",
-            ds=dataset,
-        ).data()
-        rels = s.run(
-            "MATCH (a)-[r]->(b) WHERE r.graphkit_dataset = $ds "
-            "RETURN coalesce(a.id, a.key) AS a, type(r) AS t, coalesce(b.id, b.key) AS b, "
-            "properties(r) AS props ORDER BY r.graphkit_key, a, t, b",
-            ds=dataset,
-        ).data()
-    return json.dumps({"nodes": nodes, "rels": rels}, default=str, ensure_ascii=False, sort_keys=True)
 
 
 def nx_counts() -> dict[str, int]:

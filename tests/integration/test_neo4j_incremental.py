@@ -1,0 +1,146 @@
+"""Incremental loads against the real server: only what changed is written.
+
+Row counts are worked out from the data files: the seed folder has 42 nodes (19 people,
+organisations, events, 1 source, claims) and 39 relationships, 81 rows in all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import DATA, edit
+
+import graphkit
+from graphkit import neo4j as gn
+from graphkit.cli import main
+from graphkit.neo4j import load as gl
+
+pytestmark = pytest.mark.integration
+DS = "test-incremental"
+MEMBER = "MEMBER_OF,zhipu,six-tigers,,,,,,confirmed,zhidx-2025-06-16,"
+
+
+def load(driver, folder, dataset=DS, **kw) -> gn.LoadResult:
+    return gn.load_graph(driver, graphkit.build_graph(folder), dataset, **kw)
+
+
+def rel_count(driver, dataset=DS) -> int:
+    return driver.execute_query(
+        "MATCH ()-[r]->() WHERE r.graphkit_dataset = $ds RETURN count(r) AS n", ds=dataset
+    ).records[0]["n"]
+
+
+def props(driver, query: str, **params) -> list[dict]:
+    return [dict(r["p"]) for r in driver.execute_query(query, **params).records]
+
+
+def test_a_reload_of_unchanged_data_writes_nothing(neo4j_driver, neo4j_settings):
+    first = load(neo4j_driver, DATA)
+    assert first.rows == 81 and first.changes == 81
+    assert (first.nodes_created, first.relationships_created) == (42, 39)
+    again = load(neo4j_driver, DATA)
+    assert again.changes == 0
+    assert (again.nodes_created, again.relationships_created, again.properties_set) == (0, 0, 0)
+    stored = props(neo4j_driver, "MATCH (n:Person {id: 'zhang-fan'}) RETURN properties(n) AS p")[0]
+    want = next(r for r in gl.plan(graphkit.build_graph(DATA), DS).nodes["Person"] if r["id"] == "zhang-fan")
+    assert stored[gl.HASH] == want["props"][gl.HASH]
+
+
+def test_the_cli_says_0_changes(neo4j_driver, neo4j_settings):
+    env = {
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USERNAME": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+    }
+    runner = CliRunner(env=env)
+    first = runner.invoke(main, ["load", str(DATA), "--dataset", DS], catch_exceptions=False)
+    assert first.exit_code == 0 and "81 changes" in first.stdout
+    second = runner.invoke(main, ["load", str(DATA), "--dataset", DS], catch_exceptions=False)
+    assert second.exit_code == 0
+    assert second.stdout.startswith("0 changes: Neo4j at ")
+    assert "already holds the 81 rows" in second.stdout and "nothing was written" in second.stdout
+
+
+def test_one_edited_quote_is_one_change(neo4j_driver, data_copy: Path):
+    load(neo4j_driver, data_copy)
+    edit(data_copy / "relationships.csv", MEMBER + '"2025年上半年', MEMBER + '"改过的 2025年上半年')
+    result = load(neo4j_driver, data_copy)
+    assert result.changes == 1
+    assert (result.nodes_created, result.relationships_created) == (0, 0)
+    quotes = props(
+        neo4j_driver,
+        "MATCH (:Company {id: 'zhipu'})-[r:MEMBER_OF]->() RETURN {q: r.quotes, e: r.evidence} AS p",
+    )[0]
+    assert quotes["e"].startswith("改过的") and quotes["q"][0].startswith("改过的")
+    assert load(neo4j_driver, data_copy).changes == 0
+
+
+def test_a_removed_fact_changes_nothing_without_prune_and_one_row_with_it(neo4j_driver, data_copy: Path):
+    load(neo4j_driver, data_copy)
+    assert rel_count(neo4j_driver) == 39
+    path = data_copy / "relationships.csv"
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    path.write_text("".join(ln for ln in lines if not ln.startswith(MEMBER)), "utf-8")
+    kept = load(neo4j_driver, data_copy)
+    assert kept.changes == 0 and rel_count(neo4j_driver) == 39
+    pruned = load(neo4j_driver, data_copy, prune=True)
+    assert pruned.changes == 1 and pruned.pruned_relationships == 1
+    assert rel_count(neo4j_driver) == 38
+    assert load(neo4j_driver, data_copy, prune=True).changes == 0
+
+
+def test_a_new_person_adds_exactly_their_rows(neo4j_driver, data_copy: Path):
+    load(neo4j_driver, data_copy)
+    with (data_copy / "people.csv").open("a", encoding="utf-8") as f:
+        f.write("new-person,新人,New Person,,false,zhidx-2025-06-16,\n")
+    with (data_copy / "relationships.csv").open("a", encoding="utf-8") as f:
+        f.write('WORKED_AT,new-person,zhipu,,,,,,confirmed,zhidx-2025-06-16,"新人在智谱。",\n')
+    result = load(neo4j_driver, data_copy)
+    assert result.changes == 2  # the person and the one stint; nobody else's rows change
+    assert (result.nodes_created, result.relationships_created) == (1, 1)
+
+
+def test_a_change_set_too_big_is_refused_before_anything_is_written(neo4j_driver, neo4j_settings):
+    env = {
+        "NEO4J_URI": neo4j_settings.uri,
+        "NEO4J_USERNAME": neo4j_settings.user,
+        "NEO4J_PASSWORD": neo4j_settings.password,
+    }
+    r = CliRunner(env=env).invoke(main, ["load", str(DATA), "--dataset", DS, "--max-changes", "80"])
+    assert r.exit_code == 9
+    assert "would change 81 rows" in r.output and "--bulk" in r.output and "nothing was written" in r.output
+    assert "Traceback" not in r.output
+    assert rel_count(neo4j_driver) == 0
+    assert (
+        neo4j_driver.execute_query(
+            "MATCH (n) WHERE n.graphkit_dataset = $ds RETURN count(n) AS n", ds=DS
+        ).records[0]["n"]
+        == 0
+    )
+    ok = CliRunner(env=env).invoke(main, ["load", str(DATA), "--dataset", DS, "--max-changes", "81"])
+    assert ok.exit_code == 0, ok.output
+    assert rel_count(neo4j_driver) == 39
+
+
+def test_the_limit_comes_from_the_server_s_memory(neo4j_driver):
+    limit = gl.max_changes(neo4j_driver)
+    # the local server's 1 GB heap (scripts/neo4j-settings.env), half of it, 3,000 bytes a row
+    assert limit is not None and 120_000 <= limit <= 200_000
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("0B", 0),
+        ("0", 0),
+        ("1.00GiB", 2**30),
+        ("512m", 512 * 2**20),
+        ("2g", 2 * 2**30),
+        ("12k", 12 * 1024),
+        ("", 0),
+        ("lots", 0),
+    ],
+)
+def test_byte_sizes(text, size):
+    assert gl._bytes(text) == size
