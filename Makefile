@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.graphkit-installed
 BENCH_SIZE ?= small
 export BENCH_SIZE
 
-.PHONY: help venv demo test test-unit mutate lint format bench bench-html bench-report bench-load bench-resolve bench-extract system-deps neo4j-start neo4j-stop clean
+.PHONY: help venv demo test test-unit mutate lint format bench bench-html bench-report bench-load bench-resolve bench-extract bench-scale system-deps neo4j-start neo4j-stop clean
 
 help:
 	@echo "make demo    build out/graph.html and out/report.md from data/ (no server needed)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint    ruff check and format check"
 	@echo "make mutate  mutation testing of the rule modules (MODULES=\"dates careers\" for some)"
 	@echo "make bench   all benchmarks (BENCH_SIZE=small|full)"
+	@echo "make bench-scale  bulk import, incremental reloads and the 1M-node report (BENCH_SIZE=small|full)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +74,12 @@ bench-extract: venv
 # default 1 GB heap of the local server.
 bench-load: venv system-deps
 	GRAPHKIT_NEO4J_HEAP=$${GRAPHKIT_NEO4J_HEAP:-4g} scripts/with-neo4j $(BIN)/python bench/bench_load.py
+
+# Bulk import, incremental reloads and the 1M-node report, on a private local Neo4j
+# (scripts/neo4j-local in a temporary folder: the bulk import replaces its store).
+# BENCH_SIZE=small: 1,000,000 relationships; full: 10,000,000.
+bench-scale: venv system-deps
+	$(BIN)/python bench/bench_scale.py
 
 neo4j-start:
 	scripts/neo4j-local start
