@@ -110,10 +110,15 @@ class Plan:
     rels: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     folders: list[str] = field(default_factory=list)  # the data folders this load reads
     merged: dict[str, str] = field(default_factory=dict)  # merged id -> the id it merged into
+    # Every row's id (by label) and key, also when ``nodes``/``rels`` hold only the rows to
+    # write (an incremental load): what --prune keeps.
+    ids: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    keys: list[str] = field(default_factory=list)
+    total: int = 0  # rows in all, written or not
 
     @property
     def rows(self) -> int:
-        return sum(map(len, self.nodes.values())) + sum(map(len, self.rels.values()))
+        return self.total
 
 
 HASH = "graphkit_hash"
@@ -201,14 +206,33 @@ def rel_rows(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> I
 def plan(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> Plan:
     """Turn the graph into parameter rows (no Cypher, no I/O); without the derived moves
     when ``write_moves`` is False."""
+    return _collect(g, dataset, write_moves=write_moves)
+
+
+def _collect(
+    g: nx.MultiDiGraph,
+    dataset: str,
+    *,
+    write_moves: bool = True,
+    nodes_held: Callable[[str, dict[str, Any]], bool] | None = None,
+    rels_held: Callable[[str, dict[str, Any]], bool] | None = None,
+) -> Plan:
+    """The plan of ``g``, leaving out the rows Neo4j already holds (``*_held``), streamed:
+    only the rows to write are kept."""
     p = Plan(dataset=dataset, folders=folders_loaded(g, dataset))
     for label, row in node_rows(g, dataset):
-        p.nodes[label].append(row)
+        p.total += 1
+        p.ids[label].append(row["id"])
+        if nodes_held is None or not nodes_held(label, row):
+            p.nodes[label].append(row)
     for n, d in g.nodes(data=True):
         for old in d.get("merged_ids") or ():
             p.merged[old] = n
     for group, row in rel_rows(g, dataset, write_moves=write_moves):
-        p.rels[group].append(row)
+        p.total += 1
+        p.keys.append(row["key"])
+        if rels_held is None or not rels_held(group[0], row):
+            p.rels[group].append(row)
     return p
 
 
@@ -340,7 +364,7 @@ def _prune(tx: Any, p: Plan) -> tuple[int, int, int]:
     load's folders and quotes; a fact no folder supports any more is deleted; a node is
     deleted when no folder supports it and nothing uses it."""
     voc = vocab.load()
-    rel_keys = [r["key"] for rows in p.rels.values() for r in rows]
+    rel_keys = p.keys
     ours = "(x.graphkit_folders IS NULL OR any(f IN x.graphkit_folders WHERE f IN $loaded))"
     only_ours = "all(f IN coalesce(x.graphkit_folders, []) WHERE f IN $loaded)"
     gone_rels = 0
@@ -370,7 +394,7 @@ def _prune(tx: Any, p: Plan) -> tuple[int, int, int]:
         gone_rels += res["n"]
     gone_nodes = kept = 0
     for label in [*voc.nodes, "Source", "Claim"]:
-        ids = [r["id"] for r in p.nodes.get(label, [])]
+        ids = p.ids.get(label, [])
         base = f"MATCH (x:{_label(label)}) WHERE x.graphkit_dataset = $ds AND NOT x.id IN $ids "
         tx.run(
             base + f"AND {ours} AND NOT {only_ours} "
@@ -545,39 +569,49 @@ def _bytes(text: Any) -> int:
 
 
 def stored_hashes(
-    tx: Any, p: Plan
-) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], set[str]], int]:
-    """What Neo4j holds of this load's labels and types: each node's content hash by (label,
-    id), each relationship's hashes by (type, key), and how many facts of this dataset and of
-    this load's folders the plan no longer has (what ``--prune`` would change)."""
+    tx: Any, dataset: str, loaded: list[str]
+) -> tuple[dict[tuple[str, str], bytes], dict[tuple[str, str], set[bytes]], set[tuple[str, str]]]:
+    """What Neo4j holds of graphkit's labels and types: each node's content hash by (label,
+    id), each relationship's hashes by (type, key), and the (label or type, id or key) of the
+    facts of ``dataset`` that the ``loaded`` folders support (what ``--prune`` looks at)."""
     voc = vocab.load()
-    nodes: dict[tuple[str, str], str] = {}
-    rels: dict[tuple[str, str], set[str]] = defaultdict(set)
-    ours = "x.graphkit_dataset = $ds AND (x.graphkit_folders IS NULL OR any(f IN x.graphkit_folders WHERE f IN $loaded))"
-    gone = 0
-    planned_ids = {(label, r["id"]) for label, rows in p.nodes.items() for r in rows}
-    planned_keys = {(t, r["key"]) for (t, _, _), rows in p.rels.items() for r in rows}
+    nodes: dict[tuple[str, str], bytes] = {}
+    rels: dict[tuple[str, str], set[bytes]] = defaultdict(set)
+    ours_now: set[tuple[str, str]] = set()
+    ours = (
+        "x.graphkit_dataset = $ds AND (x.graphkit_folders IS NULL OR "
+        "any(f IN x.graphkit_folders WHERE f IN $loaded))"
+    )
     for label in [*voc.nodes, "Source", "Claim"]:
         for rec in tx.run(
             f"MATCH (x:{_label(label)}) RETURN x.id AS id, x.{HASH} AS h, {ours} AS ours",
-            ds=p.dataset,
-            loaded=p.folders,
+            ds=dataset,
+            loaded=loaded,
         ):
             if rec["h"] is not None:
-                nodes[(label, rec["id"])] = rec["h"]
-            if rec["ours"] and (label, rec["id"]) not in planned_ids:
-                gone += 1
+                nodes[(label, rec["id"])] = bytes.fromhex(rec["h"])
+            if rec["ours"]:
+                ours_now.add((label, rec["id"]))
     for rtype in voc.relationships:
         for rec in tx.run(
             f"MATCH ()-[x:{_label(rtype)}]->() RETURN x.graphkit_key AS k, x.{HASH} AS h, {ours} AS ours",
-            ds=p.dataset,
-            loaded=p.folders,
+            ds=dataset,
+            loaded=loaded,
         ):
             if rec["h"] is not None:
-                rels[(rtype, rec["k"])].add(rec["h"])
-            if rec["ours"] and (rtype, rec["k"]) not in planned_keys:
-                gone += 1
-    return nodes, rels, gone
+                rels[(rtype, rec["k"])].add(bytes.fromhex(rec["h"]))
+            if rec["ours"]:
+                ours_now.add((rtype, rec["k"]))
+    return nodes, rels, ours_now
+
+
+def _gone(p: Plan, stored: set[tuple[str, str]]) -> int:
+    """How many of the stored facts ((label, id) of nodes, (type, key) of relationships)
+    the plan no longer has."""
+    labels = {*vocab.load().nodes, "Source", "Claim"}
+    ids = {label: set(found) for label, found in p.ids.items()}
+    keys = set(p.keys)
+    return sum(1 for what, ident in stored if ident not in (ids.get(what, set()) if what in labels else keys))
 
 
 @dataclass
@@ -588,12 +622,15 @@ class _Load:
     Only what changed is written: a row whose content hash Neo4j already holds is left
     alone (see :func:`content_hash`)."""
 
-    plan: Plan
+    graph: nx.MultiDiGraph
+    dataset: str
     batch_size: int
     prune: bool
     progress: Callable[[int], None] | None
     limit: int | None = None  # None or 0: no limit
     fingerprint: str | None = None  # the input's (graphkit.ingest.folders.fingerprint), recorded
+    write_moves: bool = True
+    plan: Plan = field(default_factory=lambda: Plan(dataset=""))
     counters: dict[str, int] = field(default_factory=dict)
     pruned: tuple[int, int, int] = (0, 0, 0)
     merged: int = 0
@@ -602,18 +639,23 @@ class _Load:
 
     def __call__(self, tx: Any) -> None:
         self.counters = {"nodes": 0, "rels": 0, "props": 0}
-        nodes, rels, gone = stored_hashes(tx, self.plan)
-        new_nodes = {
-            label: [r for r in rows if nodes.get((label, r["id"])) != r["props"][HASH]]
-            for label, rows in self.plan.nodes.items()
-        }
-        new_rels = {
-            group: [r for r in rows if r["props"][HASH] not in rels.get((group[0], r["key"]), ())]
-            for group, rows in self.plan.rels.items()
-        }
-        self.removed = gone if self.prune else 0
-        merges = len(self.plan.merged)
-        self.changes = sum(map(len, new_nodes.values())) + sum(map(len, new_rels.values())) + self.removed
+        nodes, rels, ours_now = stored_hashes(tx, self.dataset, folders_loaded(self.graph, self.dataset))
+
+        def node_held(label: str, row: dict[str, Any]) -> bool:
+            stored = nodes.get((label, row["id"]))
+            return stored is not None and stored.hex() == row["props"][HASH]
+
+        def rel_held(rtype: str, row: dict[str, Any]) -> bool:
+            return bytes.fromhex(row["props"][HASH]) in rels.get((rtype, row["key"]), ())
+
+        p = self.plan = _collect(
+            self.graph, self.dataset, write_moves=self.write_moves, nodes_held=node_held, rels_held=rel_held
+        )
+        nodes.clear()
+        rels.clear()
+        self.removed = _gone(p, ours_now) if self.prune else 0
+        written = sum(map(len, p.nodes.values())) + sum(map(len, p.rels.values()))
+        self.changes = written + self.removed
         limit = self.limit
         if limit and self.changes > limit:
             raise TooBig(
@@ -622,18 +664,17 @@ class _Load:
                 "--bulk` for a first load of this size, give the server more memory, or pass "
                 "--max-changes to try anyway"
             )
-        skipped = self.plan.rows - self.changes + self.removed
-        if self.progress and skipped:
-            self.progress(skipped)
-        for label, rows in new_nodes.items():
+        if self.progress and p.total - written:
+            self.progress(p.total - written)
+        for label, rows in p.nodes.items():
             self._write_all(tx, node_query(label), rows)
-        self.merged = _merge_ids(tx, self.plan) if merges else 0
-        for (rtype, a, b), rows in new_rels.items():
+        self.merged = _merge_ids(tx, p) if p.merged else 0
+        for (rtype, a, b), rows in p.rels.items():
             self._write_all(tx, rel_query(rtype, a, b), rows)
         if self.prune:
-            self.pruned = _prune(tx, self.plan)
+            self.pruned = _prune(tx, p)
         if self.fingerprint:
-            record_load(tx, self.plan.dataset, self.fingerprint, self.prune, self.plan.rows, self.changes > 0)
+            record_load(tx, p.dataset, self.fingerprint, self.prune, p.total, self.changes > 0)
 
     def _write_all(self, tx: Any, query: str, rows: list[dict[str, Any]]) -> None:
         for batch in _batches(rows, self.batch_size):
@@ -673,7 +714,7 @@ def load_graph(
     settings = settings or Settings()
     apply_schema(driver, database)
     limit = max_changes(driver, database) if max_rows is None else max_rows
-    load = _Load(plan(g, dataset, write_moves=write_moves), batch_size, prune, progress, limit, fingerprint)
+    load = _Load(g, dataset, batch_size, prune, progress, limit, fingerprint, write_moves)
     t0 = time.perf_counter()
     try:
         with driver.session(database=database) as session:
