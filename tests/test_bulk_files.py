@@ -14,6 +14,7 @@ from helpers import DATA_ALL
 
 import graphkit
 from graphkit.neo4j import bulk
+from graphkit.neo4j import load as load_module
 from graphkit.neo4j.load import HASH, content_hash, node_rows, plan, rel_rows
 from graphkit.schema.errors import SettingsError
 
@@ -245,3 +246,20 @@ def test_the_derived_moves_are_part_of_a_relationship_s_content():
         r["key"] for _, r in rel_rows(g, "data") if "departure" in r["props"] or "arrival" in r["props"]
     }
     assert moved == carriers and len(carriers) > 10
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("0B", 0),
+        ("0", 0),
+        ("1.00GiB", 2**30),
+        ("512m", 512 * 2**20),
+        ("2g", 2 * 2**30),
+        ("12k", 12 * 1024),
+        ("", 0),
+        ("lots", 0),
+    ],
+)
+def test_byte_sizes(text, size):
+    assert load_module._bytes(text) == size

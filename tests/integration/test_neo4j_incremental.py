@@ -127,20 +127,3 @@ def test_the_limit_comes_from_the_server_s_memory(neo4j_driver):
     limit = gl.max_changes(neo4j_driver)
     # the local server's 1 GB heap (scripts/neo4j-settings.env), half of it, 3,000 bytes a row
     assert limit is not None and 120_000 <= limit <= 200_000
-
-
-@pytest.mark.parametrize(
-    ("text", "size"),
-    [
-        ("0B", 0),
-        ("0", 0),
-        ("1.00GiB", 2**30),
-        ("512m", 512 * 2**20),
-        ("2g", 2 * 2**30),
-        ("12k", 12 * 1024),
-        ("", 0),
-        ("lots", 0),
-    ],
-)
-def test_byte_sizes(text, size):
-    assert gl._bytes(text) == size
