@@ -263,3 +263,61 @@ def test_the_derived_moves_are_part_of_a_relationship_s_content():
 )
 def test_byte_sizes(text, size):
     assert load_module._bytes(text) == size
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "cell"),
+    [
+        ([1.5, 2.0], "double[]", "1.5\x1f2.0"),
+        ([True, False], "boolean[]", "true\x1ffalse"),
+        ([dt.date(2025, 1, 2), dt.date(2025, 3, 4)], "date[]", "2025-01-02\x1f2025-03-04"),
+        ([3, 4], "long[]", "3\x1f4"),
+        (False, "boolean", "false"),
+        (7, "long", "7"),
+    ],
+)
+def test_list_and_scalar_cells(value, kind, cell):
+    assert bulk._type(value, "x") == kind
+    assert bulk._cell(value, kind, "x") == cell
+
+
+def test_messages_name_the_row_and_property(tmp_path):
+    g = tiny()
+    g.nodes["p2"]["aliases"] = ["B", 3]
+    with pytest.raises(SettingsError, match=r"of Person 'p2' \(aliases\)"):
+        bulk.write_import(g, "ds", tmp_path)
+    g.nodes["p2"]["aliases"] = ["B", "a\x1fb"]
+    with pytest.raises(SettingsError, match=r"Person 'p2' \(aliases\): it contains the control character"):
+        bulk.write_import(g, "ds", tmp_path / "2")
+
+
+def test_bulk_load_files_only_returns_what_it_wrote(tmp_path):
+    result = bulk.bulk_load(tiny(), "ds", tmp_path / "files", files_only=True)
+    assert (result.nodes, result.relationships, result.rows) == (3, 2, 5)
+    assert result.directory == tmp_path / "files" and not result.imported
+    assert result.dataset == "ds" and result.write_s >= 0 and result.seconds == result.write_s
+    assert (tmp_path / "files" / bulk.ARGS_FILE).is_file()
+
+
+def test_bulk_load_without_an_admin_command_writes_files_and_stops(tmp_path):
+    with pytest.raises(SettingsError, match="no neo4j-admin command"):
+        bulk.bulk_load(tiny(), "ds", tmp_path / "files", admin=None)
+    assert (tmp_path / "files" / bulk.ARGS_FILE).is_file()
+
+
+def test_bulk_load_uses_the_settings_the_import_printed(tmp_path):
+    """After the import, graphkit connects to the URI the tool printed (here a closed port:
+    the message names it) rather than the one it was given."""
+    import socket
+
+    from graphkit.neo4j.connection import Settings, Unreachable
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    script = tmp_path / "ok.sh"
+    script.write_text(f"#!/bin/sh\necho 'export NEO4J_URI=bolt://127.0.0.1:{port}'\n")
+    script.chmod(0o755)
+    given = Settings(uri="bolt://127.0.0.1:1", password="pw")
+    with pytest.raises(Unreachable, match=f"127.0.0.1:{port}"):
+        bulk.bulk_load(tiny(), "ds", tmp_path / "files", given, str(script), wait_s=0)

@@ -319,6 +319,7 @@ def bulk_load(
     files_only: bool = False,
     write_moves: bool = True,
     fingerprint: str | None = None,
+    wait_s: float = 180.0,
 ) -> BulkResult:
     """Write the import files of ``g`` into ``directory``; unless ``files_only``, import them
     with ``admin`` (a neo4j-admin command line: ``scripts/neo4j-local admin``, or
@@ -349,7 +350,7 @@ def bulk_load(
             database=settings.database,
         )
     t2 = time.perf_counter()
-    driver = wait_for(settings)
+    driver = wait_for(settings, wait_s)
     try:
         apply_schema(driver, settings.database)
         driver.execute_query("CALL db.awaitIndexes(600)", database_=settings.database)
