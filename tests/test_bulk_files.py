@@ -278,7 +278,7 @@ def test_byte_sizes(text, size):
 )
 def test_list_and_scalar_cells(value, kind, cell):
     assert bulk._type(value, "x") == kind
-    assert bulk._cell(value, kind, "x") == cell
+    assert bulk._cell(value, kind) == cell
 
 
 def test_messages_name_the_row_and_property(tmp_path):

@@ -21,7 +21,6 @@ import re
 import shlex
 import subprocess
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,36 +46,46 @@ class BulkFailed(Neo4jError):
     exit_code = 7
 
 
+_SCALARS: dict[type, str] = {str: "string", bool: "boolean", int: "long", float: "double", dt.date: "date"}
+
+
 def _type(value: Any, where: str) -> str:
-    """The import header type of a property value."""
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    if isinstance(value, dt.date):
-        return "date"
-    if isinstance(value, str):
-        return "string"
+    """The import header type of a property value (a list's items all of one type)."""
+    kind = _SCALARS.get(type(value))
+    if kind:
+        return kind
     if isinstance(value, (list, tuple)) and value:
-        inner = {_type(v, where) for v in value}
-        if len(inner) == 1 and next(iter(inner)) in ("string", "long", "double", "boolean", "date"):
-            return next(iter(inner)) + "[]"
+        first = type(value[0])
+        if first in _SCALARS and all(type(v) is first for v in value):
+            return _SCALARS[first] + "[]"
     raise SettingsError(f"bulk import cannot write the value {value!r} of {where}")
 
 
-def _cell(value: Any, kind: str, where: str) -> str:
+class _HasDelimiter(Exception):
+    """A text holds ARRAY_DELIMITER (the caller names the row and property)."""
+
+
+def _no_delimiter(text: str) -> str:
+    if ARRAY_DELIMITER in text:
+        raise _HasDelimiter
+    return text
+
+
+def _cell(value: Any, kind: str) -> str:
+    """The text of a value of import type ``kind`` (raises :class:`_HasDelimiter`)."""
+    if kind == "string":
+        return _no_delimiter(value)
+    if kind == "string[]":
+        for v in value:
+            _no_delimiter(v)
+        return ARRAY_DELIMITER.join(value)
     if kind.endswith("[]"):
-        return ARRAY_DELIMITER.join(_cell(v, kind[:-2], where) for v in value)
+        return ARRAY_DELIMITER.join(_cell(v, kind[:-2]) for v in value)
     if kind == "boolean":
         return "true" if value else "false"
     if kind == "date":
         return value.isoformat()
-    text = str(value)
-    if ARRAY_DELIMITER in text:
-        raise SettingsError(f"bulk import cannot write {where}: it contains the control character U+001F")
-    return text
+    return str(value)
 
 
 @dataclass
@@ -90,25 +99,35 @@ class _File:
     columns: dict[str, str] = field(default_factory=dict)  # property -> import type
     rows: int = 0
     narrowest: int = -1  # the fewest cells a row was written with
+    multiline: bool = False  # a text cell holds a line break
     handle: Any = None
     writer: Any = None
 
     def write(self, ids: list[str], props: dict[str, Any], where: str) -> None:
+        columns = self.columns
         for k, v in props.items():
-            if v is not None and k not in self.columns:
-                self.columns[k] = _type(v, f"{where} ({k})")
+            if v is not None and k not in columns:
+                columns[k] = _type(v, f"{where} ({k})")
         cells = [*ids]
-        for k, kind in self.columns.items():
+        for k, kind in columns.items():
             v = props.get(k)
             if v is None:
                 cells.append("")
                 continue
-            if _type(v, f"{where} ({k})") != kind:
+            if _SCALARS.get(type(v)) != kind and _type(v, f"{where} ({k})") != kind:
                 raise SettingsError(
                     f"bulk import needs one type per property: {k!r} of {where} is {_type(v, where)}, "
                     f"elsewhere {kind}"
                 )
-            cells.append(_cell(v, kind, f"{where} ({k})"))
+            try:
+                cell = _cell(v, kind)
+            except _HasDelimiter:
+                raise SettingsError(
+                    f"bulk import cannot write {where} ({k}): it contains the control character U+001F"
+                ) from None
+            if kind[0] == "s" and ("\n" in cell or "\r" in cell):
+                self.multiline = True
+            cells.append(cell)
         self.writer.writerow(cells)
         self.rows += 1
         if self.narrowest < 0 or len(cells) < self.narrowest:
@@ -165,7 +184,6 @@ def write_import(
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     files: dict[Any, _File] = {}
-    multiline = False
 
     def open_file(key: Any, name: str, fixed: list[str]) -> _File:
         f = _File(out / name, fixed)
@@ -174,25 +192,21 @@ def write_import(
         files[key] = f
         return f
 
-    def newline_in(props: dict[str, Any]) -> bool:
-        return any("\n" in v or "\r" in v for v in _strings(props.values()))
-
     try:
         for label, row in node_rows(g, dataset):
             f = files.get(label) or open_file(label, f"nodes-{_safe(label)}.csv", [f"id:ID({label})"])
             props = {k: v for k, v in row["props"].items() if k != "id"}
-            multiline = multiline or newline_in(props)
             f.write([row["id"]], props, f"{label} {row['id']!r}")
         for (rtype, a, b), row in rel_rows(g, dataset, write_moves=write_moves):
             key = (rtype, a, b)
             f = files.get(key) or open_file(
                 key, f"rels-{_safe(rtype)}-{_safe(a)}-{_safe(b)}.csv", [f":START_ID({a})", f":END_ID({b})"]
             )
-            multiline = multiline or newline_in(row["props"])
             f.write([row["from"], row["to"]], row["props"], f"{rtype} {row['key']!r}")
     finally:
         for f in files.values():
             f.handle.close()
+    multiline = any(f.multiline for f in files.values())
     args = []
     nodes = rels = 0
     for key, f in files.items():
@@ -207,14 +221,6 @@ def write_import(
     args.append(f"--multiline-fields={'true' if multiline else 'false'}")
     (out / ARGS_FILE).write_text("\n".join([*OPTIONS, *args]) + "\n", encoding="utf-8")
     return ImportFiles(out, args, nodes, rels, multiline)
-
-
-def _strings(values: Any) -> Iterator[str]:
-    for v in values:
-        if isinstance(v, str):
-            yield v
-        elif isinstance(v, (list, tuple)):
-            yield from (x for x in v if isinstance(x, str))
 
 
 def import_command(admin: str, database: str | None) -> list[str]:
