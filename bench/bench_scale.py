@@ -61,6 +61,18 @@ TARGETS = {
 }
 
 
+#: The client's peak memory per million relationships, measured with BENCH_SIZE=small (the
+#: whole graph is built in memory before loading); a size that cannot fit is not started.
+CLIENT_MB_PER_MILLION = 6_700
+
+
+def available_mb() -> float:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemAvailable:"):
+            return int(line.split()[1]) / 1024
+    return float("inf")
+
+
 def log(msg: str) -> None:
     print(f"bench-scale: {msg}", file=sys.stderr, flush=True)
 
@@ -151,6 +163,20 @@ def main() -> None:
     if SIZE not in RELS:
         raise SystemExit(f"bench-scale: BENCH_SIZE must be small or full, not {SIZE!r}")
     rels = int(os.environ.get("BENCH_RELS") or RELS[SIZE])
+    need = CLIENT_MB_PER_MILLION * rels / 1_000_000
+    if need > available_mb():
+        print(
+            json.dumps(
+                {
+                    "bench_size": SIZE,
+                    "relationships": rels,
+                    "not_run": f"the client would need about {need:,.0f} MB (it holds the whole graph in "
+                    f"memory; {CLIENT_MB_PER_MILLION:,} MB per million relationships at small) and "
+                    f"{available_mb():,.0f} MB are available",
+                }
+            )
+        )
+        raise SystemExit(1)
     work = Path(tempfile.mkdtemp(prefix="graphkit-bench-scale-"))
     env = None
     try:
