@@ -301,6 +301,14 @@ def bulk_load(
     return result
 
 
+def bulk_import_line(admin: str = "neo4j-admin", database: str | None = None) -> str:
+    """The bash line that imports the files of ``bulk_load(..., files_only=True)``, run in
+    their folder with the server stopped."""
+    from .neo4j import bulk as _bulk
+
+    return _bulk.shell_line(admin, database)
+
+
 def metrics_engine_settings(engine: str, uri=None, user=None, password=None, database=None):
     """A context in which the ``neo4j`` metrics engine uses these connection settings."""
     from contextlib import nullcontext

@@ -158,8 +158,6 @@ def load(
 
 
 def _bulk(directory, settings, admin, import_dir, files_only, dataset, encoding) -> None:
-    from graphkit.neo4j import bulk
-
     if files_only and not import_dir:
         raise click.UsageError("--files-only needs --import-dir (where to keep the files)")
     result = api.bulk_load(
@@ -175,7 +173,7 @@ def _bulk(directory, settings, admin, import_dir, files_only, dataset, encoding)
     if files_only:
         click.echo(f"wrote the import files of {counts} into {result.directory} in {result.write_s:.2f} s")
         click.echo("import them with the server stopped, in that folder:")
-        click.echo("  " + bulk.shell_line(admin or "neo4j-admin", settings.database))
+        click.echo("  " + api.bulk_import_line(admin or "neo4j-admin", settings.database))
         click.echo(
             "then start the server and run `graphkit load` on the same folders (0 changes; it adds the schema)"
         )
