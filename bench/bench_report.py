@@ -4,9 +4,11 @@ BENCH_SIZE=small: 10k nodes. BENCH_SIZE=full: 10k, 100k and 1M nodes.
 
 Each size runs in its own subprocess (so peak memory, ru_maxrss, is per size):
 
-* ``report``: the full report (every section, rendered as JSON), the default
-  engine (igraph above 2,000 nodes; betweenness and closeness sampled with
-  k = 256 seeded pivots above 5,000 nodes). Median of repeats.
+* ``report``: the full report (every section), written as a JSON file the way
+  ``graphkit report --format json -o FILE`` writes it (``graphkit.report.write``: a
+  block at a time), the default engine (igraph; betweenness and closeness sampled
+  above 5,000 nodes with k = 256 seeded pivots, 128 above 200,000 nodes:
+  ``graphkit.metrics.pivot_count``). Median of repeats. ``json_mb``: the file's size.
 * ``networkx``: plain networkx computing the same metrics with the same choices
   (degree, betweenness, closeness, eigenvector and PageRank on the
   person-organisation graph and the talent-flow graph, Louvain communities).
@@ -16,6 +18,11 @@ Each size runs in its own subprocess (so peak memory, ru_maxrss, is per size):
   networkx BFS). At 1M nodes the baseline is skipped (hours).
 * ``accuracy`` (10k only): sampled betweenness against exact (igraph, exact
   Brandes): Spearman rank correlation and max abs error; the same for closeness.
+  Sampled with the report's options (at 10k: k = 256), and again with the pivots
+  a million-node report uses (``*_large_k``: k = 128).
+* ``overlap`` (100k): the report's sampled betweenness (k = 256 at this size) against a
+  4,096-pivot run with another seed: how many of the top 15 nodes they share
+  (``top15_overlap``), and their Spearman rank correlation.
 
 * ``moves`` (every mode, 1,000,000 people): :func:`graphkit.graph.careers.derive_records`
   on seeded synthetic careers (:func:`career_records`): 1 to 5 stints a person
@@ -36,7 +43,8 @@ Each size runs in its own subprocess (so peak memory, ru_maxrss, is per size):
 
 The last line printed is one JSON object; with BENCH_SIZE=full its top-level
 figures are those of the 100k graph, and ``sizes`` holds every size;
-``moves_s_1m`` and ``moves_1m`` are top-level in every mode, details in ``moves``.
+``moves_s_1m`` and ``moves_1m`` are top-level in every mode, details in ``moves``;
+``betweenness_top15_overlap_100k`` in every mode (the overlap child takes a few minutes).
 """
 
 from __future__ import annotations
@@ -79,21 +87,29 @@ def child(n: int, mode: str, repeats: int) -> dict[str, Any]:
     base_mb = maxrss_mb()
     out: dict[str, Any] = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "generate_s": gen_s}
     if mode == "report":
+        import tempfile
+
         from graphkit import report
 
         times = []
-        for _ in range(repeats):
-            t = time.perf_counter()
-            r = report.build(g, report.ReportOptions())
-            text = report.to_json(r)
-            times.append(time.perf_counter() - t)
-        out.update(report_s=statistics.median(times), report_runs=times, json_mb=len(text.encode()) / 2**20)
+        with tempfile.TemporaryDirectory(prefix="graphkit-bench-report-") as tmp:
+            path = Path(tmp) / "report.json"
+            for _ in range(repeats):
+                r = None  # the previous run's report goes before the next is built
+                t = time.perf_counter()
+                r = report.build(g, report.ReportOptions())
+                report.write(r, "json", path)  # what `graphkit report --format json -o FILE` does
+                times.append(time.perf_counter() - t)
+            json_mb = path.stat().st_size / 2**20
+        out.update(report_s=statistics.median(times), report_runs=times, json_mb=json_mb)
     elif mode == "networkx":
         t = time.perf_counter()
         plain_networkx(g)
         out.update(networkx_s=time.perf_counter() - t)
     elif mode == "accuracy":
         out.update(accuracy(g))
+    elif mode == "overlap":
+        out.update(overlap(g))
     elif mode == "nx_exact":
         import networkx as nx
 
@@ -296,28 +312,75 @@ def plain_networkx(g: Any) -> None:
 
 
 def accuracy(g: Any) -> dict[str, Any]:
+    """Sampled against exact betweenness and closeness, with the report's options (sampling
+    forced on) and with the pivots of a million-node report."""
+    import dataclasses
+
     import numpy as np
     from scipy.stats import spearmanr
 
-    from graphkit import metrics
+    from graphkit import metrics, report
 
-    view = metrics.person_org_view(g)
+    view = metrics.person_org_arrays(g)
+    both = ("betweenness", "closeness")
     t = time.perf_counter()
-    exact = metrics.compute_view(view, "igraph", metrics.Options(sampled=False), ("betweenness", "closeness"))
+    exact = metrics.compute_arrays(view, "igraph", metrics.Options(sampled=False), both)
     exact_s = time.perf_counter() - t
-    t = time.perf_counter()
-    approx = metrics.compute_view(
-        view, "igraph", metrics.Options(sampled=True, samples=K, seed=SEED), ("betweenness", "closeness")
-    )
-    sampled_s = time.perf_counter() - t
-    out: dict[str, Any] = {"exact_igraph_s": exact_s, "sampled_igraph_s": sampled_s}
-    for m in ("betweenness", "closeness"):
-        a = np.array([exact[m][v] for v in view.nodes])
-        b = np.array([approx[m][v] for v in view.nodes])
-        out[f"{m}_rank_corr"] = float(spearmanr(a, b).statistic)
-        out[f"{m}_max_abs_err"] = float(np.max(np.abs(a - b)))
-        out[f"{m}_max"] = float(a.max())
+    opts = dataclasses.replace(report.ReportOptions().metric_options, sampled=True)
+    large = metrics.pivot_count(10**6, opts)
+    out: dict[str, Any] = {"exact_igraph_s": exact_s, "samples": metrics.pivot_count(len(view.nodes), opts)}
+    for suffix, o in (("", opts), ("_large_k", dataclasses.replace(opts, samples=large))):
+        t = time.perf_counter()
+        approx = metrics.compute_arrays(view, "igraph", o, both)
+        out[f"sampled_igraph_s{suffix}"] = time.perf_counter() - t
+        for m in both:
+            a, b = exact[m], approx[m]
+            out[f"{m}_rank_corr{suffix}"] = float(spearmanr(a, b).statistic)
+            out[f"{m}_max_abs_err{suffix}"] = float(np.max(np.abs(a - b)))
+            out[f"{m}_max{suffix}"] = float(a.max())
+    out["samples_large_k"] = large
     return out
+
+
+REFERENCE_K = 4096
+TOP = 15
+
+
+def overlap(g: Any) -> dict[str, Any]:
+    """The report's sampled betweenness against a 4,096-pivot run with another seed: the
+    overlap of their top 15 nodes, and their rank correlation."""
+    import dataclasses
+
+    import numpy as np
+    from scipy.stats import spearmanr
+
+    from graphkit import metrics, report
+
+    view = metrics.person_org_arrays(g)
+    n = len(view.nodes)
+    opts = report.ReportOptions().metric_options
+    t = time.perf_counter()
+    ours = metrics.compute_arrays(view, "igraph", opts, ("betweenness",))["betweenness"]
+    ours_s = time.perf_counter() - t
+    ref_opts = dataclasses.replace(
+        opts, sampled=True, samples=REFERENCE_K, large_samples=REFERENCE_K, seed=opts.seed + 1
+    )
+    view.cache.clear()
+    t = time.perf_counter()
+    ref = metrics.compute_arrays(view, "igraph", ref_opts, ("betweenness",))["betweenness"]
+    ref_s = time.perf_counter() - t
+
+    def top(b: Any) -> set[int]:
+        return set(np.lexsort((np.arange(n), -b))[:TOP].tolist())
+
+    return {
+        "samples": metrics.pivot_count(n, opts),
+        "reference_samples": REFERENCE_K,
+        "top15_overlap": len(top(ours) & top(ref)),
+        "rank_corr_vs_reference": float(spearmanr(ours, ref).statistic),
+        "report_betweenness_s": ours_s,
+        "reference_s": ref_s,
+    }
 
 
 def run_child(n: int, mode: str, repeats: int = 1, timeout: float = 3600) -> dict[str, Any] | None:
@@ -369,11 +432,20 @@ def main() -> None:
             f"networkx {row['networkx_s'] if nx_s else 'skipped':>8} s  speedup {row['speedup_vs_networkx']}",
             flush=True,
         )
+    ov = run_child(100_000, "overlap", timeout=3600)
+    assert ov is not None and "top15_overlap" in ov, ov
     print(
-        f"sampled (k={K}) vs exact on 10k: betweenness Spearman {acc['betweenness_rank_corr']:.4f}, "
+        f"top {TOP} by betweenness at 100k: report (k={ov['samples']}) vs {REFERENCE_K} pivots "
+        f"(another seed): {ov['top15_overlap']} shared; Spearman {ov['rank_corr_vs_reference']:.4f}",
+        flush=True,
+    )
+    print(
+        f"sampled (k={acc['samples']}) vs exact on 10k: betweenness Spearman {acc['betweenness_rank_corr']:.4f}, "
         f"max abs err {acc['betweenness_max_abs_err']:.2e} (max value {acc['betweenness_max']:.3f}); "
         f"closeness Spearman {acc['closeness_rank_corr']:.4f}, max abs err {acc['closeness_max_abs_err']:.2e}; "
-        f"exact igraph {acc['exact_igraph_s']:.1f} s, sampled {acc['sampled_igraph_s']:.1f} s",
+        f"exact igraph {acc['exact_igraph_s']:.1f} s, sampled {acc['sampled_igraph_s']:.1f} s; "
+        f"with k={acc['samples_large_k']} (a million-node report's): betweenness Spearman "
+        f"{acc['betweenness_rank_corr_large_k']:.4f}, closeness {acc['closeness_rank_corr_large_k']:.4f}",
         flush=True,
     )
     if acc.get("nx_exact_betweenness_s"):
@@ -415,7 +487,9 @@ def main() -> None:
         "betweenness_max_abs_err": acc["betweenness_max_abs_err"],
         "closeness_rank_corr": round(acc["closeness_rank_corr"], 4),
         "closeness_max_abs_err": acc["closeness_max_abs_err"],
-        "samples": K,
+        "samples": acc["samples"],
+        "betweenness_top15_overlap_100k": ov["top15_overlap"],
+        "overlap_100k": {k: v for k, v in ov.items() if k not in ("nodes", "edges")},
         "accuracy_10k": {k: v for k, v in acc.items() if k not in ("nodes", "edges")},
         "bench_size": size,
         "sizes": rows,

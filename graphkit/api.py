@@ -175,6 +175,11 @@ def render_report(r: dict[str, Any], fmt: str = "markdown") -> str:
     return _report.render(r, fmt)
 
 
+def write_report(r: dict[str, Any], fmt: str, path: str | Path) -> Path:
+    """:func:`render_report` into the file ``path``, whole or not at all (JSON a block at a time)."""
+    return _report.write(r, fmt, path)
+
+
 def centrality(
     g: nx.MultiDiGraph, engine: str = "auto", graph: str = "person_org"
 ) -> list[_metrics.Centrality]:

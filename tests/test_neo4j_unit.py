@@ -72,3 +72,23 @@ def test_parse_params():
     assert gn.parse_params(["since=2025-01-01", "min_people=3"]) == {"since": "2025-01-01", "min_people": 3}
     with pytest.raises(SettingsError):
         gn.parse_params(["oops"])
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (5_000, None),  # exact up to exact_max: no sampling option at all
+        (5_001, "samplingSize: 256, samplingSeed: 0"),
+        (200_000, "samplingSize: 256, samplingSeed: 0"),
+        (200_001, "samplingSize: 128, samplingSeed: 0"),  # the in-process engines' pivots above 200k
+    ],
+)
+def test_gds_betweenness_samples_as_many_pivots_as_the_in_process_engines(n, expected):
+    from graphkit.metrics import Options
+    from graphkit.neo4j import gds
+
+    call = gds._calls(n, Options())["betweenness"]
+    if expected is None:
+        assert call == "CALL gds.betweenness.stream($name) YIELD nodeId, score"
+    else:
+        assert expected in call

@@ -144,10 +144,8 @@ def report(
     if fmt == "table" and output is None and is_terminal():
         print_rich(r)
         return
-    text = api.render_report(r, fmt)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(api.render_report(r, fmt), nl=False)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        api.write_report(r, fmt, output)
         click.echo(f"wrote {output}")

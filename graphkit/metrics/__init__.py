@@ -28,13 +28,21 @@ Euclidean norm (on a disconnected graph only the component with the largest
 eigenvalue gets non-zero values), PageRank with damping 0.85.
 
 Above ``Options.exact_max`` nodes, betweenness and closeness are *sampled*:
-``Options.samples`` pivot nodes drawn with ``random.Random(seed).sample`` from
-the node list (the same pivots networkx's ``betweenness_centrality(k=, seed=)``
-draws, so the networkx and igraph engines agree exactly). Betweenness is
-Brandes' pivot estimator (networkx's scaling). Closeness is estimated from the
-distances from the pivots: ``c(v) = r / ((k - [v is a pivot]) * mean_d)``,
-where ``r`` pivots reach ``v`` at mean distance ``mean_d``; it equals the exact
-value when every node is a pivot; a node that no pivot reaches gets 0.
+``k`` pivot nodes drawn with ``random.Random(seed).sample`` from the node list
+(the same pivots networkx's ``betweenness_centrality(k=, seed=)`` draws, so the
+networkx and igraph engines agree exactly), ``k`` = ``Options.samples`` (256),
+at most ``Options.large_samples`` (128) above ``Options.large_min`` (200,000)
+nodes (:func:`pivot_count`). Betweenness is Brandes' pivot estimator
+(networkx's scaling). Closeness is estimated from the distances from the pivots:
+``c(v) = r / ((k - [v is a pivot]) * mean_d)``, where ``r`` pivots reach ``v``
+at mean distance ``mean_d``; it equals the exact value when every node is a
+pivot; a node that no pivot reaches gets 0. On an undirected view the igraph
+engine runs both from one set of Brandes passes in numpy
+(:mod:`graphkit.metrics.brandes`).
+
+The report needs every node's value of one metric only (the one it ranks by);
+:func:`top_centrality` computes the others, where that is cheaper (closeness
+from pivots), only for the nodes that can make its top rows.
 
 Engines: ``networkx`` (the reference) and ``igraph`` (C; what ``auto``, the
 default, uses: it is faster at every size we measured). An engine is a callable
@@ -42,26 +50,42 @@ default, uses: it is faster at every size we measured). An engine is a callable
 a Neo4j Graph Data Science engine can be added the same way.
 """
 
-from graphkit.metrics.base import AUTO_IGRAPH_MIN, METRICS, WHAT, Options, normalise, pivots, use_sampling
-from graphkit.metrics.communities import louvain
+from graphkit.metrics.base import (
+    AUTO_IGRAPH_MIN,
+    METRICS,
+    WHAT,
+    Options,
+    normalise,
+    pivot_count,
+    pivots,
+    use_sampling,
+)
+from graphkit.metrics.communities import louvain, louvain_top
 from graphkit.metrics.engines import (
     ENGINES,
     Centrality,
     Engine,
     UnknownEngine,
+    candidates,
     centrality,
     compute,
+    compute_arrays,
     compute_view,
     engine_for,
+    top_centrality,
 )
 from graphkit.metrics.igraph_engine import pivot_closeness
 from graphkit.metrics.views import (
     GRAPHS,
+    EdgeTable,
     View,
     edge_types,
     flow_undirected,
+    flow_undirected_edges,
     node_kinds,
+    person_org_arrays,
     person_org_view,
+    simple_pairs,
     talent_flow_view,
     view_of,
 )
@@ -73,23 +97,32 @@ __all__ = [
     "METRICS",
     "WHAT",
     "Centrality",
+    "EdgeTable",
     "Engine",
     "Options",
     "UnknownEngine",
     "View",
+    "candidates",
     "centrality",
     "compute",
+    "compute_arrays",
     "compute_view",
     "edge_types",
     "engine_for",
     "flow_undirected",
+    "flow_undirected_edges",
     "louvain",
+    "louvain_top",
     "node_kinds",
     "normalise",
+    "person_org_arrays",
     "person_org_view",
     "pivot_closeness",
+    "pivot_count",
     "pivots",
+    "simple_pairs",
     "talent_flow_view",
+    "top_centrality",
     "use_sampling",
     "view_of",
 ]

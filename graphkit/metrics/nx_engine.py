@@ -6,7 +6,7 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit.metrics.base import WHAT, Options, pivots, use_sampling
+from graphkit.metrics.base import WHAT, Options, pivot_count, pivots, use_sampling
 from graphkit.metrics.views import View, flow_undirected
 
 
@@ -21,12 +21,16 @@ def run(v: View, opts: Options, what: tuple[str, ...] = WHAT) -> dict[str, dict[
         out["degree"] = nx.degree_centrality(view) if n > 1 else dict.fromkeys(view, 0.0)
     if "betweenness" in what:
         if sampled:
-            out["betweenness"] = nx.betweenness_centrality(view, k=opts.samples, seed=opts.seed, weight=dist)
+            out["betweenness"] = nx.betweenness_centrality(
+                view, k=pivot_count(n, opts), seed=opts.seed, weight=dist
+            )
         else:
             out["betweenness"] = nx.betweenness_centrality(view, weight=dist)
     if "closeness" in what:
         if sampled:
-            out["closeness"] = _nx_pivot_closeness(view, pivots(list(view), opts.samples, opts.seed), dist)
+            out["closeness"] = _nx_pivot_closeness(
+                view, pivots(list(view), pivot_count(n, opts), opts.seed), dist
+            )
         else:
             out["closeness"] = nx.closeness_centrality(view, distance=dist)
     if "eigenvector" in what:

@@ -104,11 +104,12 @@ def view_engine(view: Any, opts: Any, what: tuple[str, ...] = ()) -> dict[str, d
 
 
 def _calls(n: int, opts: Any) -> dict[str, str]:
-    """The GDS stream call per metric; betweenness sampled as the in-process engines sample it."""
+    """The GDS stream call per metric; betweenness sampled from as many pivots as the
+    in-process engines sample (:func:`graphkit.metrics.pivot_count`: fewer on a large graph)."""
     calls = {**STREAMS, "eigenvector": EIGENVECTOR}
     if _metrics.use_sampling(n, opts):
         calls["betweenness"] = (
-            f"CALL gds.betweenness.stream($name, {{samplingSize: {int(opts.samples)}, "
+            f"CALL gds.betweenness.stream($name, {{samplingSize: {_metrics.pivot_count(n, opts)}, "
             f"samplingSeed: {int(opts.seed)}}}) YIELD nodeId, score"
         )
     return calls

@@ -32,6 +32,7 @@ from .render import (
     to_json,
     to_markdown,
     to_text,
+    write,
 )
 from .tables import Table, format_cell, tables
 
@@ -62,4 +63,5 @@ __all__ = [
     "to_json",
     "to_markdown",
     "to_text",
+    "write",
 ]

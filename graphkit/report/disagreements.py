@@ -8,6 +8,7 @@ from typing import Any
 import networkx as nx
 
 from graphkit.graph import disputes
+from graphkit.metrics import EdgeTable
 from graphkit.schema import dates
 
 from .options import _name
@@ -41,7 +42,9 @@ def _subject(g: nx.MultiDiGraph, d: dict[str, Any], ends: dict[str, tuple[str, s
 
 def disagreements_section(g: nx.MultiDiGraph) -> dict[str, Any]:
     titles = {sid: s.get("title", "") for sid, s in (g.graph.get("sources") or {}).items()}
-    ends = {k: (u, v, t) for u, v, k, t in g.edges(keys=True, data="type")}
+    found = g.graph.get("disagreements") or []
+    wanted = {d["key"] for d in found}
+    ends = {k: (u, v, t) for u, v, k, t in g.edges(keys=True, data="type") if k in wanted} if wanted else {}
     items = [
         {
             "kind": d["kind"],
@@ -63,7 +66,7 @@ def disagreements_section(g: nx.MultiDiGraph) -> dict[str, Any]:
                 for a in d["values"]
             ],
         }
-        for d in g.graph.get("disagreements") or []
+        for d in found
     ]
     counts = [
         {"count": c.count, "period": c.period, "value": c.value, "low": c.low, "high": c.high}
@@ -72,13 +75,12 @@ def disagreements_section(g: nx.MultiDiGraph) -> dict[str, Any]:
     return {"rule": RULE, "items": items, "counts": counts}
 
 
-def corroborated_section(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """Every fact that more than one folder's rows tell, with each one's sources and quote."""
+def corroborated_section(g: nx.MultiDiGraph, table: EdgeTable | None = None) -> list[dict[str, Any]]:
+    """Every fact that more than one folder's rows tell, with each one's sources and quote
+    (``table``: the :class:`graphkit.metrics.EdgeTable` of ``g``, when the caller has it)."""
     out = []
-    for u, v, k, d in g.edges(keys=True, data=True):
+    for u, v, k, d in (EdgeTable(g) if table is None else table).quoted:
         quotes = d.get("quotes") or []
-        if len(quotes) < 2:
-            continue
         out.append(
             {
                 "key": k,

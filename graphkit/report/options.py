@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +49,21 @@ def _check(opts: ReportOptions) -> None:
 
 def _name(g: nx.MultiDiGraph, v: Any) -> str:
     return str(g.nodes[v].get("name", v)) if v in g else str(v)
+
+
+def _namer(g: nx.MultiDiGraph) -> Callable[[Any], str]:
+    """:func:`_name`, each node's name looked up once (a report names a million moves)."""
+    names: dict[str, str] = {}
+
+    def name(v: Any) -> str:
+        if type(v) is not str:
+            return _name(g, v)
+        s = names.get(v)
+        if s is None:
+            s = names[v] = _name(g, v)
+        return s
+
+    return name
 
 
 def _kind_ok(kind: str, want: str | None) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -14,7 +15,8 @@ import networkx as nx
 from graphkit.schema.errors import SettingsError
 from graphkit.schema.text import plural
 
-from .build import build
+from . import jsontext
+from .build import build, no_gc
 from .options import FORMATS, ReportOptions
 from .tables import format_cell, tables
 
@@ -30,7 +32,9 @@ def scope_line(r: dict[str, Any]) -> str:
 
 
 def to_json(r: dict[str, Any]) -> str:
-    return json.dumps(r, ensure_ascii=False, indent=2, default=str) + "\n"
+    """``json.dumps(r, ensure_ascii=False, indent=2, default=str) + "\\n"`` (:mod:`.jsontext`)."""
+    with no_gc():
+        return jsontext.dumps(r, "\n")
 
 
 def to_csv(r: dict[str, Any]) -> str:
@@ -161,3 +165,25 @@ def render(r: dict[str, Any], fmt: str) -> str:
 def markdown_report(g: nx.MultiDiGraph, top: int = 15) -> str:
     """The full report as Markdown (with charts); used by ``graphkit demo``."""
     return to_markdown(build(g, ReportOptions(top=top)))
+
+
+def write(r: dict[str, Any], fmt: str, path: str | Path) -> Path:
+    """:func:`render` into the file ``path`` (UTF-8), whole or not at all: the text goes
+    to a temporary file beside it, which then takes its place. JSON is written a block
+    at a time (:func:`.jsontext.dump`), never held whole."""
+    if fmt not in RENDERERS:
+        raise SettingsError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            if fmt == "json":
+                with no_gc():
+                    jsontext.dump(r, fh, "\n")
+            else:
+                fh.write(RENDERERS[fmt](r))
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
