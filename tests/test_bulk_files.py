@@ -321,3 +321,30 @@ def test_bulk_load_uses_the_settings_the_import_printed(tmp_path):
     given = Settings(uri="bolt://127.0.0.1:1", password="pw")
     with pytest.raises(Unreachable, match=f"127.0.0.1:{port}"):
         bulk.bulk_load(tiny(), "ds", tmp_path / "files", given, str(script), wait_s=0)
+
+
+def test_a_file_writes_each_type_s_cells_and_notices_line_breaks_in_lists(tmp_path):
+    f = bulk._File(tmp_path / "x.csv", ["id:ID(X)"])
+    f.handle = f.path.open("w", encoding="utf-8", newline="")
+    f.writer = csv.writer(f.handle, lineterminator="\n")
+    day = dt.date(2025, 1, 2)
+    f.write(["a"], {"s": "x", "l": ["p", "q"], "n": 3, "d": 2.5, "b": False, "t": day, "ln": [1, 2]}, "X 'a'")
+    assert not f.multiline
+    f.write(["b"], {"l": ("r",), "s": "y", "t": day}, "X 'b'")  # a tuple, columns left out
+    f.write(["c"], {"l": ["one", "two\nlines"], "b": True}, "X 'c'")
+    assert f.multiline
+    with pytest.raises(SettingsError, match=r"'n' of X 'd' is string, elsewhere long"):
+        f.write(["d"], {"n": "3"}, "X 'd'")
+    with pytest.raises(SettingsError, match=r"'t' of X 'e' is string, elsewhere date"):
+        f.write(["e"], {"t": "2025-01-02"}, "X 'e'")
+    with pytest.raises(SettingsError, match=r"X 'f' \(l\): it contains the control character U\+001F"):
+        f.write(["f"], {"l": ["ok", "x\x1fy"]}, "X 'f'")
+    f.handle.close()
+    assert f.columns == {
+        "s": "string", "l": "string[]", "n": "long", "d": "double", "b": "boolean", "t": "date", "ln": "long[]",
+    }  # fmt: skip
+    assert read(f.path) == [
+        ["a", "x", "p\x1fq", "3", "2.5", "false", "2025-01-02", "1\x1f2"],
+        ["b", "y", "r", "", "", "", "2025-01-02", ""],
+        ["c", "", "one\x1ftwo\nlines", "", "", "true", "", ""],
+    ]

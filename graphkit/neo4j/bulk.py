@@ -21,6 +21,7 @@ import re
 import shlex
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,41 @@ def _cell(value: Any, kind: str) -> str:
     return str(value)
 
 
+def _fast_cell(kind: str) -> Callable[[Any], str | None] | None:
+    """A quick :func:`_cell` for the common cases of import type ``kind``: the text of a
+    value whose type is exactly that (raises :class:`_HasDelimiter`), else None (the
+    caller checks the value the long way)."""
+    if kind == "string":
+
+        def text(v: Any) -> str | None:
+            if type(v) is not str:
+                return None
+            if ARRAY_DELIMITER in v:
+                raise _HasDelimiter
+            return v
+
+        return text
+    if kind == "string[]":
+
+        def texts(v: Any) -> str | None:
+            if type(v) is not list or not v or not all(type(x) is str for x in v):
+                return None
+            cell = ARRAY_DELIMITER.join(v)
+            if cell.count(ARRAY_DELIMITER) != len(v) - 1:  # an item holds the delimiter
+                raise _HasDelimiter
+            return cell
+
+        return texts
+    scalar = {"boolean": bool, "long": int, "double": float, "date": dt.date}.get(kind)
+    if scalar is None:
+        return None
+
+    def other(v: Any) -> str | None:
+        return _cell(v, kind) if type(v) is scalar else None
+
+    return other
+
+
 @dataclass
 class _File:
     """One data file being written, with the columns seen so far. A later row may add a
@@ -97,6 +133,7 @@ class _File:
     path: Path
     fixed: list[str]  # the ID / START_ID / END_ID header fields
     columns: dict[str, str] = field(default_factory=dict)  # property -> import type
+    quick: dict[str, Any] = field(default_factory=dict)  # property -> its _fast_cell
     rows: int = 0
     narrowest: int = -1  # the fewest cells a row was written with
     multiline: bool = False  # a text cell holds a line break
@@ -105,33 +142,47 @@ class _File:
 
     def write(self, ids: list[str], props: dict[str, Any], where: str) -> None:
         columns = self.columns
+        quick = self.quick
         for k, v in props.items():
             if v is not None and k not in columns:
-                columns[k] = _type(v, f"{where} ({k})")
+                kind = columns[k] = _type(v, f"{where} ({k})")
+                quick[k] = _fast_cell(kind)
         cells = [*ids]
-        for k, kind in columns.items():
-            v = props.get(k)
-            if v is None:
-                cells.append("")
-                continue
-            if _SCALARS.get(type(v)) != kind and _type(v, f"{where} ({k})") != kind:
-                raise SettingsError(
-                    f"bulk import needs one type per property: {k!r} of {where} is {_type(v, where)}, "
-                    f"elsewhere {kind}"
-                )
-            try:
-                cell = _cell(v, kind)
-            except _HasDelimiter:
-                raise SettingsError(
-                    f"bulk import cannot write {where} ({k}): it contains the control character U+001F"
-                ) from None
-            if kind[0] == "s" and ("\n" in cell or "\r" in cell):
-                self.multiline = True
-            cells.append(cell)
+        append = cells.append
+        get = props.get
+        k = ""
+        try:
+            for k, kind in columns.items():
+                v = get(k)
+                if v is None:
+                    append("")
+                    continue
+                fast = quick[k]
+                cell = fast(v) if fast is not None else None
+                if cell is None:
+                    cell = self._cell(v, kind, k, where)
+                if kind[0] == "s" and not self.multiline and ("\n" in cell or "\r" in cell):
+                    self.multiline = True
+                append(cell)
+        except _HasDelimiter:
+            raise SettingsError(
+                f"bulk import cannot write {where} ({k}): it contains the control character U+001F"
+            ) from None
         self.writer.writerow(cells)
         self.rows += 1
         if self.narrowest < 0 or len(cells) < self.narrowest:
             self.narrowest = len(cells)
+
+    @staticmethod
+    def _cell(v: Any, kind: str, k: str, where: str) -> str:
+        """The cell of a value that :func:`_fast_cell` did not take: of the column's type or
+        refused."""
+        found = _type(v, f"{where} ({k})")
+        if found != kind:
+            raise SettingsError(
+                f"bulk import needs one type per property: {k!r} of {where} is {found}, elsewhere {kind}"
+            )
+        return _cell(v, kind)
 
     def pad(self) -> None:
         """Give every row the final number of cells (the data file is closed)."""

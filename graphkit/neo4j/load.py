@@ -77,23 +77,30 @@ def _label(name: str) -> str:
 
 
 # ------------------------------------------------------------------- rows
-def _value(v: Any) -> Any:
-    if v == "" or v is None or v == []:
-        return None
-    return v
-
-
 _DATE_FIELDS = re.compile(r"_(earliest|latest)$")
 
 
+_IS_DAY: dict[str, bool] = {}  # property name -> whether it holds a day (a handful of names)
+_DAYS: dict[str, dt.date] = {}  # ISO text -> the day (each distinct day read once)
+
+
 def _props(d: dict[str, Any]) -> dict[str, Any]:
+    """The properties to write: empty values ("", None, []) left out, the ``*_earliest``
+    and ``*_latest`` texts as days."""
     out = {}
     for k, v in d.items():
-        v = _value(v)
-        if v is None:
+        if v == "" or v is None or v == []:
             continue
-        if _DATE_FIELDS.search(k):
-            v = dt.date.fromisoformat(v)
+        day = _IS_DAY.get(k)
+        if day is None:
+            day = _IS_DAY[k] = bool(_DATE_FIELDS.search(k))
+        if day:
+            text = v
+            v = _DAYS.get(text)
+            if v is None:
+                if len(_DAYS) > 100_000:
+                    _DAYS.clear()
+                v = _DAYS[text] = dt.date.fromisoformat(text)
         out[k] = v
     return out
 
@@ -127,12 +134,7 @@ HASH = "graphkit_hash"
 def content_hash(group: Any, ident: Any, props: dict[str, Any]) -> str:
     """The content hash of one row: what a load would write for it (its label or its type and
     ends, its id or key, every property but the hash). Equal hashes, equal writes."""
-    canon = json.dumps(
-        [group, ident, sorted((k, v) for k, v in props.items() if k != HASH)],
-        ensure_ascii=False,
-        default=_json_value,
-        separators=(",", ":"),
-    )
+    canon = _CANON.encode([group, ident, sorted((k, v) for k, v in props.items() if k != HASH)])
     return hashlib.blake2b(canon.encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -140,6 +142,11 @@ def _json_value(v: Any) -> Any:
     if isinstance(v, dt.date):
         return {"date": v.isoformat()}
     raise TypeError(f"cannot hash a value of type {type(v).__name__}")
+
+
+#: ``json.dumps(..., ensure_ascii=False, default=_json_value, separators=(",", ":"))``,
+#: the encoder made once rather than per row.
+_CANON = json.JSONEncoder(ensure_ascii=False, default=_json_value, separators=(",", ":"))
 
 
 NodeRow = tuple[str, dict[str, Any]]  # label, row
