@@ -43,3 +43,13 @@ def snapshot(driver, dataset: str) -> str:
             ds=dataset,
         ).data()
     return json.dumps({"nodes": nodes, "rels": rels}, default=str, ensure_ascii=False, sort_keys=True)
+
+
+def cli_env(settings, **extra: str) -> dict[str, str]:
+    """The environment that points graphkit's command line at the server of ``settings``."""
+    return {
+        "NEO4J_URI": settings.uri,
+        "NEO4J_USERNAME": settings.user,
+        "NEO4J_PASSWORD": settings.password,
+        **extra,
+    }

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import DATA, ROOT
+from helpers import DATA, ROOT, cli_env
 
 import graphkit
 from graphkit import metrics
@@ -87,11 +87,7 @@ def test_report_engine_neo4j_agrees_with_networkx(neo4j_settings, tmp_path: Path
 
     from graphkit.cli import main
 
-    env = {
-        "NEO4J_URI": neo4j_settings.uri,
-        "NEO4J_USERNAME": neo4j_settings.user,
-        "NEO4J_PASSWORD": neo4j_settings.password,
-    }
+    env = cli_env(neo4j_settings)
     out = {}
     for engine in ("neo4j", "networkx"):
         path = tmp_path / f"{engine}.json"

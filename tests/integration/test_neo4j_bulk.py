@@ -4,10 +4,7 @@ the same graph as a normal load, on the data and on the careers fixture; a reloa
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 from helpers import DATA_ALL, FIXTURES, ROOT, snapshot
@@ -18,38 +15,13 @@ from graphkit import neo4j as gn
 from graphkit.neo4j import bulk
 
 pytestmark = pytest.mark.integration
-SCRIPT = ROOT / "scripts" / "neo4j-local"
 GRAPHKIT = ROOT / ".venv" / "bin" / "graphkit"
 
 
-def _env(home: Path, exports: str = "") -> dict[str, str]:
-    env = {**os.environ, "GRAPHKIT_NEO4J_HOME": str(home), "GRAPHKIT_NEO4J_HTTP": "0"}
-    for line in exports.splitlines():
-        if line.startswith("export NEO4J_"):
-            k, v = line.removeprefix("export ").split("=", 1)
-            env[k] = v.strip("'\"")
-    env["GRAPHKIT_NEO4J_ADMIN"] = f"{SCRIPT} admin"
-    return env
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    if shutil.which("java") is None or shutil.which("mvn") is None:
-        pytest.skip("needs Java and Maven for a private scripts/neo4j-local server")
-    home = tmp_path_factory.mktemp("neo4j-bulk")
-    out = subprocess.run(
-        [str(SCRIPT), "start", "--fresh"],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        env=_env(home),
-        check=False,
-    )
-    if out.returncode != 0:
-        pytest.fail(f"scripts/neo4j-local start failed:\n{out.stderr[-3000:]}")
-    env = _env(home, out.stdout)
-    yield env
-    subprocess.run([str(SCRIPT), "stop"], capture_output=True, timeout=120, env=env, check=False)
+@pytest.fixture
+def server(private_server) -> dict[str, str]:
+    """The private server's environment (its NEO4J_* and GRAPHKIT_NEO4J_ADMIN)."""
+    return private_server.env
 
 
 def settings(env) -> gn.Settings:

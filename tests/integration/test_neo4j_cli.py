@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from helpers import DATA
+from helpers import DATA, cli_env
 
 from graphkit.cli import main
 
@@ -14,12 +14,7 @@ pytestmark = pytest.mark.integration
 
 
 def run(settings, *args, **env):
-    environ = {
-        "NEO4J_URI": settings.uri,
-        "NEO4J_USERNAME": settings.user,
-        "NEO4J_PASSWORD": settings.password,
-        **env,
-    }
+    environ = cli_env(settings, **env)
     return CliRunner(env=environ).invoke(main, list(args), catch_exceptions=False)
 
 

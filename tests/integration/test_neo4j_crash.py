@@ -8,9 +8,7 @@ after a restart the database holds exactly what it held before the load.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -23,40 +21,10 @@ import graphkit
 from graphkit import neo4j as gn
 
 pytestmark = pytest.mark.integration
-SCRIPT = ROOT / "scripts" / "neo4j-local"
-
-
-def _local(cmd: str, home: Path, *extra: str) -> str:
-    env = {**os.environ, "GRAPHKIT_NEO4J_HOME": str(home), "GRAPHKIT_NEO4J_HTTP": "0"}
-    out = subprocess.run(
-        [str(SCRIPT), cmd, *extra], capture_output=True, text=True, timeout=900, env=env, check=False
-    )
-    if out.returncode != 0 and cmd == "start":
-        pytest.fail(f"scripts/neo4j-local start failed:\n{out.stderr[-3000:]}")
-    return out.stdout
-
-
-def _settings(exports: str) -> gn.Settings:
-    env = dict(
-        line.removeprefix("export ").split("=", 1)
-        for line in exports.splitlines()
-        if line.startswith("export ")
-    )
-    return gn.Settings.from_env(env={k: v.strip("'\"") for k, v in env.items()})
-
-
-@pytest.fixture
-def private_server(tmp_path_factory):
-    if shutil.which("java") is None or shutil.which("mvn") is None:
-        pytest.skip("needs Java and Maven for a private scripts/neo4j-local server")
-    home = tmp_path_factory.mktemp("neo4j-crash")
-    settings = _settings(_local("start", home, "--fresh"))
-    yield home, settings
-    _local("stop", home)
 
 
 def test_server_killed_midway_leaves_the_database_as_it_was(private_server, tmp_path: Path):
-    home, settings = private_server
+    home, settings = private_server.home, private_server.settings
     driver = gn.connect(settings)
     gn.load_graph(driver, graphkit.build_graph(DATA), "test-before")
     before = gn.graph_counts(driver, dataset="test-before")
@@ -99,8 +67,8 @@ def test_server_killed_midway_leaves_the_database_as_it_was(private_server, tmp_
         except ProcessLookupError:
             break
         time.sleep(0.1)
-    settings = _settings(_local("start", home))
-    driver = gn.connect(settings)
+    private_server.start()
+    driver = gn.connect(private_server.settings)
     try:
         assert gn.graph_counts(driver, dataset="test-big") == {}
         assert gn.graph_counts(driver, dataset="test-before") == before

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import DATA, edit
+from helpers import DATA, cli_env, edit
 
 import graphkit
 from graphkit import neo4j as gn
@@ -48,11 +48,7 @@ def test_a_reload_of_unchanged_data_writes_nothing(neo4j_driver, neo4j_settings)
 
 
 def test_the_cli_says_0_changes(neo4j_driver, neo4j_settings):
-    env = {
-        "NEO4J_URI": neo4j_settings.uri,
-        "NEO4J_USERNAME": neo4j_settings.user,
-        "NEO4J_PASSWORD": neo4j_settings.password,
-    }
+    env = cli_env(neo4j_settings)
     runner = CliRunner(env=env)
     first = runner.invoke(main, ["load", str(DATA), "--dataset", DS], catch_exceptions=False)
     assert first.exit_code == 0 and "81 changes" in first.stdout
@@ -102,11 +98,7 @@ def test_a_new_person_adds_exactly_their_rows(neo4j_driver, data_copy: Path):
 
 
 def test_a_change_set_too_big_is_refused_before_anything_is_written(neo4j_driver, neo4j_settings):
-    env = {
-        "NEO4J_URI": neo4j_settings.uri,
-        "NEO4J_USERNAME": neo4j_settings.user,
-        "NEO4J_PASSWORD": neo4j_settings.password,
-    }
+    env = cli_env(neo4j_settings)
     r = CliRunner(env=env).invoke(main, ["load", str(DATA), "--dataset", DS, "--max-changes", "80"])
     assert r.exit_code == 9
     assert "would change 81 rows" in r.output and "--bulk" in r.output and "nothing was written" in r.output

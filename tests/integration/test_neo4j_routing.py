@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from helpers import DATA
+from helpers import DATA, cli_env
 
 from graphkit import neo4j as gn
 from graphkit.cli import main
@@ -31,11 +31,7 @@ def test_a_routing_uri_loads_and_queries(neo4j_driver, neo4j_settings):
         ).records
         roles = {s["role"] for s in table[0]["servers"]}
         assert roles == {"WRITE", "READ", "ROUTE"}
-        env = {
-            "NEO4J_URI": settings.uri,
-            "NEO4J_USERNAME": settings.user,
-            "NEO4J_PASSWORD": settings.password,
-        }
+        env = cli_env(settings)
         first = CliRunner(env=env).invoke(main, ["load", str(DATA), "--dataset", DS], catch_exceptions=False)
         assert first.exit_code == 0 and "81 changes" in first.stdout and "into neo4j://" in first.stdout
         again = CliRunner(env=env).invoke(main, ["load", str(DATA), "--dataset", DS], catch_exceptions=False)
@@ -49,7 +45,7 @@ def test_a_routing_uri_loads_and_queries(neo4j_driver, neo4j_settings):
 
 def test_a_tls_routing_uri_without_tls_is_one_clear_line(neo4j_settings):
     settings = routed(neo4j_settings, "neo4j+s")
-    env = {"NEO4J_URI": settings.uri, "NEO4J_USERNAME": settings.user, "NEO4J_PASSWORD": settings.password}
+    env = cli_env(settings)
     r = CliRunner(env=env).invoke(main, ["load", str(DATA), "--dataset", DS])
     assert r.exit_code == 3, r.output
     assert "cannot reach Neo4j at neo4j+s://" in r.output and "Traceback" not in r.output

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from helpers import cli_env
 from test_outputs_unchanged import DATASETS, approve
 
 import graphkit
@@ -24,11 +25,7 @@ QUERIES = sorted(gn.named_queries())
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_every_query(name, neo4j_driver, neo4j_settings):
     gn.load_graph(neo4j_driver, graphkit.build_graph(DATASETS[name]), "test-golden")
-    env = {
-        "NEO4J_URI": neo4j_settings.uri,
-        "NEO4J_USERNAME": neo4j_settings.user,
-        "NEO4J_PASSWORD": neo4j_settings.password,
-    }
+    env = cli_env(neo4j_settings)
     assert len(QUERIES) == 12
     for query in QUERIES:
         r = CliRunner(env=env).invoke(main, ["query", query, "--format", "json"], catch_exceptions=False)
