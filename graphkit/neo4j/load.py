@@ -195,6 +195,7 @@ def rel_rows(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> I
     loaded = folders_loaded(g, dataset)
     stamp = {"graphkit_dataset": dataset}
     moved = _moves_by_fact(g) if write_moves else {}
+    names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)} if moved else {}
     kinds = dict(g.nodes(data="kind"))
     for u, v, k, d in g.edges(keys=True, data=True):
         props = _props({a: b for a, b in d.items() if a != "type"})
@@ -204,7 +205,8 @@ def rel_rows(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> I
             props["quote_folders"] = loaded[:1]
         props.update(graphkit_key=k, **stamp)
         props["graphkit_folders"] = list(dict.fromkeys(props["quote_folders"]))
-        props.update(moved.get(k, {}))
+        for m in moved.get(k, ()):
+            props.update(move_props(m, names))
         group = (d["type"], kinds[u], kinds[v])
         props[HASH] = content_hash(group, [u, v, k], props)
         yield group, {"from": u, "to": v, "key": k, "props": props}
@@ -278,14 +280,14 @@ def move_props(m: careers.Move, names: dict[str, str]) -> dict[str, Any]:
     )
 
 
-def _moves_by_fact(g: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
-    """Each derived move's properties, by the key of the relationship it rests on: a departure
-    on the (first) relationship that ended the tenure, an arrival on the one that began it.
-    Properties only, no extra node or relationship: the moves cost the load almost nothing."""
-    names = {n: str(d.get("name", n)) for n, d in g.nodes(data=True)}
-    out: dict[str, dict[str, Any]] = defaultdict(dict)
+def _moves_by_fact(g: nx.MultiDiGraph) -> dict[str, list[careers.Move]]:
+    """Each derived move, by the key of the relationship it rests on: a departure on the
+    (first) relationship that ended the tenure, an arrival on the one that began it. The
+    moves become properties (:func:`move_props`) as each row is made, not all at once:
+    no extra node or relationship, and no second copy of a million moves."""
+    out: dict[str, list[careers.Move]] = defaultdict(list)
     for m in careers.ensure(g).moves:
-        out[m.facts[0]].update(move_props(m, names))
+        out[m.facts[0]].append(m)
     return out
 
 
