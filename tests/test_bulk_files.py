@@ -348,3 +348,67 @@ def test_a_file_writes_each_type_s_cells_and_notices_line_breaks_in_lists(tmp_pa
         ["b", "y", "r", "", "", "", "2025-01-02", ""],
         ["c", "", "one\x1ftwo\nlines", "", "", "true", "", ""],
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "cell"),
+    [
+        ("string", "x", "x"),
+        ("string", "", ""),
+        ("string", 3, None),  # not this column's type: the long way (_File._cell) decides
+        ("string[]", ["a", "b"], "a\x1fb"),
+        ("string[]", ["a"], "a"),
+        ("string[]", ("a", "b"), None),
+        ("string[]", [], None),
+        ("string[]", ["a", 1], None),
+        ("boolean", True, "true"),
+        ("boolean", False, "false"),
+        ("boolean", 1, None),
+        ("long", 3, "3"),
+        ("long", True, None),
+        ("long", 3.0, None),
+        ("double", 2.5, "2.5"),
+        ("double", 2, None),
+        ("date", dt.date(2025, 1, 2), "2025-01-02"),
+        ("date", dt.datetime(2025, 1, 2, 3, 4), None),
+        ("date", "2025-01-02", None),
+    ],
+)
+def test_fast_cells_take_exactly_their_column_s_type(kind, value, cell):
+    assert bulk._fast_cell(kind)(value) == cell
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"), [("string", "a\x1fb"), ("string[]", ["a", "b\x1f"]), ("string[]", ["\x1f", "b"])]
+)
+def test_fast_cells_refuse_the_delimiter(kind, value):
+    with pytest.raises(bulk._HasDelimiter):
+        bulk._fast_cell(kind)(value)
+
+
+def test_lists_of_other_types_have_no_fast_cell():
+    assert [bulk._fast_cell(k) for k in ("long[]", "date[]", "boolean[]", "double[]", "point")] == [None] * 5
+
+
+def test_the_import_files_of_the_data_folder(tmp_path):
+    g = graphkit.build_graph(DATA_ALL)
+    out = tmp_path / "not" / "yet"  # made, with its parents
+    files = bulk.write_import(g, "data", out)  # the derived moves are written by default
+    assert files.directory == out
+    assert files.nodes == len(g) + len(g.graph["sources"]) + len(g.graph["claims"])
+    assert files.relationships == g.number_of_edges() and len(files.args) > 3
+    written = (out / bulk.ARGS_FILE).read_text("utf-8").splitlines()
+    assert written == [*bulk.OPTIONS, *files.args]
+    assert sum(len(read(p)) for p in out.glob("rels-*.csv") if "header" not in p.name) == files.relationships
+    header = read(out / "rels-WORKED_AT-Person-Company.header.csv")[0]
+    assert "departure:string" in header and "departure_when_earliest:date" in header
+    rows = [dict(zip(header, r, strict=True)) for r in read(out / "rels-WORKED_AT-Person-Company.csv")]
+    assert {r["graphkit_dataset:string"] for r in rows} == {"data"}
+    assert (out / "nodes-Person.csv").read_bytes().count(b"\r\n") == 0  # lines end in \n alone
+
+
+def test_a_relationship_s_bad_value_names_the_relationship(tmp_path):
+    g = tiny()
+    g.edges["p1", "c1", "WORKED_AT:p1->c1"]["evidence"] = "a\x1fb"
+    with pytest.raises(SettingsError, match=r"WORKED_AT 'WORKED_AT:p1->c1' \(evidence\): it contains"):
+        bulk.write_import(g, "ds", tmp_path)
