@@ -9,12 +9,15 @@ derives the earliest and latest day they can mean.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import edtf
+from pyparsing import ParserElement
 
 from graphkit.schema.errors import GraphkitError
 
@@ -75,8 +78,10 @@ def parse(text: str) -> FuzzyDate:
     """Parse an EDTF string; raise :class:`BadDate` with a readable message."""
     text = text.strip()
     try:
-        value = edtf.parse_edtf(text)
+        value, failed = _parse_edtf(text), False
     except Exception:
+        failed = True  # (raised below, not here: the parser's exception, and its frames, go now)
+    if failed:
         raise BadDate(f"invalid date {text!r} (expected EDTF, {EXAMPLES})") from None
     for part in re.findall(r"\d{4}-\d{2}-\d{2}", text):
         y, m, d = (int(x) for x in part.split("-"))
@@ -89,6 +94,26 @@ def parse(text: str) -> FuzzyDate:
     if earliest and latest and latest < earliest:
         raise BadDate(f"impossible date {text!r} (the interval ends before it starts)")
     return FuzzyDate(text=text, earliest=earliest, latest=latest)
+
+
+def _parse_edtf(text: str) -> Any:
+    """``edtf.parse_edtf(text)``, leaving nothing behind that outlives the next collection
+    of young objects.
+
+    The parser (pyparsing, whose packrat cache edtf turns on) makes garbage cycles: its
+    failed attempts, with their tracebacks, and so the frames of whoever called, with
+    all they hold (a million rows being validated). The cache is emptied here, and no
+    collection runs during the parse (which would move the cycles among the old objects,
+    to wait for a full collection): all that is young garbage at once, and goes soon.
+    (Distinct texts are few, and each is parsed once: :func:`parse` is cached.)"""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return edtf.parse_edtf(text)
+    finally:
+        ParserElement.reset_cache()
+        if collecting:
+            gc.enable()
 
 
 def humanise(text: str, lang: str = "en") -> str:
