@@ -33,10 +33,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
 from graphkit.schema import dates, vocab
+from graphkit.schema.direct import with_values
 from graphkit.schema.errors import Issue
 from graphkit.schema.model import Alternative, Claim, Disagreement, Node, Quote, Relationship, Source
 
@@ -74,7 +76,12 @@ def _narrowest(values: list[str]) -> str:
 
 def row_at(folder: str, rec: Any) -> str:
     """Where a row is, the same on every machine: ``FOLDER/FILE:LINE``."""
-    return f"{folder}/{PurePath(rec.file).name}:{rec.line}"
+    return f"{folder}/{_file_name(rec.file)}:{rec.line}"
+
+
+@lru_cache(maxsize=1024)
+def _file_name(path: str) -> str:
+    return PurePath(path).name
 
 
 def _norm(text: str | None) -> str:
@@ -122,12 +129,7 @@ class Row:
 
     @property
     def quote(self) -> Quote:
-        return Quote(
-            sources=self.rel.sources,
-            evidence=self.rel.evidence,
-            folder=self.folder,
-            at=row_at(self.folder, self.rel),
-        )
+        return quote_of(self.rel, self.folder)
 
     def alternative(self, value: str) -> Alternative:
         return Alternative(
@@ -137,6 +139,23 @@ class Row:
             at=row_at(self.folder, self.rel),
             published=self.published,
         )
+
+
+_QUOTE_FIELDS = set(Quote.model_fields)  # the fields set of every quote (shared, never changed)
+
+
+def quote_of(rel: Relationship, folder: str) -> Quote:
+    """The quote of one relationship row of ``folder`` (its values are valid already: the
+    record's own and two strings)."""
+    return Quote.model_construct(
+        _QUOTE_FIELDS, sources=rel.sources, evidence=rel.evidence, folder=folder, at=row_at(folder, rel)
+    )
+
+
+def single_fact(rel: Relationship, folder: str) -> Relationship:
+    """The fact one row of ``folder`` tells when no other row is about its ends:
+    :func:`merge_fact` of that row alone."""
+    return with_values(rel, {"quotes": (quote_of(rel, folder),)})
 
 
 def stayed_after(end: str | None, published: str) -> bool:
@@ -235,7 +254,7 @@ def merge_fact(rows: list[Row]) -> tuple[Relationship, list[Disagreement]]:
     """One fact from its rows: every quote, the agreed or latest values, the disagreements."""
     first = rows[0].rel
     if len(rows) == 1:
-        return first.model_copy(update={"quotes": (rows[0].quote,)}), []
+        return single_fact(first, rows[0].folder), []
     disputes: dict[str, str] = {}
     for i, a in enumerate(rows):
         for b in rows[i + 1 :]:

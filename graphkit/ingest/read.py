@@ -92,33 +92,79 @@ def read_bytes(path: str | Path, expected: str = "a CSV file") -> bytes:
 
 def read_table(path: str | Path, encoding: str | None = None) -> Table:
     """Read one CSV file with a header row into a :class:`Table`."""
+    return to_table(read_records(path, encoding))
+
+
+@dataclass(frozen=True)
+class Records:
+    """A CSV file as parsed, before its cells become :class:`Row` values: each record is
+    ``(line, cells)``, the physical line on which it starts and its cells as read (not
+    trimmed). Blank records are left out. :func:`to_table` gives the :class:`Table`."""
+
+    path: str
+    encoding: str
+    header: tuple[str, ...]
+    records: list[tuple[int, list[str]]]
+
+
+def read_records(path: str | Path, encoding: str | None = None) -> Records:
+    """:func:`read_table` without building a :class:`Row` per record (same errors)."""
     shown = str(path)
     data = read_bytes(path)
     text, used = decode(data, shown, encoding)
+    del data
     _check_characters(text, shown)
-    return parse_csv(text, shown, used)
+    return parse_records(text, shown, used)
 
 
-def parse_csv(text: str, path: str, encoding: str = "utf-8") -> Table:
-    """Parse CSV text; each row remembers the physical line where it starts."""
+def parse_records(text: str, path: str, encoding: str = "utf-8") -> Records:
+    """Parse CSV text into :class:`Records` (see :func:`parse_csv`)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: tuple[str, ...] | None = None
-    rows: list[Row] = []
+    records: list[tuple[int, list[str]]] = []
+    append = records.append
+    strip = str.strip
     start = 1
     try:
         for record in reader:
             line = start
             start = reader.line_num + 1
-            if not record or all(not cell.strip() for cell in record):
+            if not any(map(strip, record)):  # no cell, or only blank cells: no record
                 continue
             if header is None:
                 header = tuple(cell.strip() for cell in record)
                 continue
-            values = {name: (record[i].strip() if i < len(record) else "") for i, name in enumerate(header)}
-            extra = [c for c in record[len(header) :] if c.strip()]
-            rows.append(Row(line=line, values=values, extra=len(extra)))
+            append((line, record))
     except csv.Error as exc:
         raise ReadError(f"malformed CSV ({exc})", path, reader.line_num) from None
     if header is None:
         raise ReadError("empty file, expected a header row", path, 1)
-    return Table(path=path, encoding=encoding, header=header, rows=tuple(rows))
+    return Records(path=path, encoding=encoding, header=header, records=records)
+
+
+def cells_of(record: list[str], width: int) -> tuple[list[str], int]:
+    """A record's trimmed cells, exactly ``width`` of them (missing ones are ""), and how
+    many cells beyond ``width`` are not blank."""
+    n = len(record)
+    if n == width:
+        return list(map(str.strip, record)), 0
+    if n < width:
+        return [*map(str.strip, record), *([""] * (width - n))], 0
+    return list(map(str.strip, record[:width])), sum(1 for c in record[width:] if c.strip())
+
+
+def to_table(parsed: Records) -> Table:
+    """The :class:`Table` of parsed records: each row's values by column name (a repeated
+    column name holds its last cell)."""
+    header = parsed.header
+    width = len(header)
+    rows: list[Row] = []
+    for line, record in parsed.records:
+        cells, extra = cells_of(record, width)
+        rows.append(Row(line=line, values=dict(zip(header, cells, strict=True)), extra=extra))
+    return Table(path=parsed.path, encoding=parsed.encoding, header=header, rows=tuple(rows))
+
+
+def parse_csv(text: str, path: str, encoding: str = "utf-8") -> Table:
+    """Parse CSV text; each row remembers the physical line where it starts."""
+    return to_table(parse_records(text, path, encoding))

@@ -8,8 +8,10 @@ them all when there is any error; warnings ride along on the dataset.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -18,8 +20,10 @@ from pydantic import BaseModel, ValidationError
 from graphkit.ingest import combine
 from graphkit.ingest import decisions as decisions_mod
 from graphkit.ingest.folders import DECISIONS, Folder, expand
-from graphkit.ingest.read import Table, read_table
+from graphkit.ingest.read import Records, cells_of, read_records
 from graphkit.schema import dates, vocab
+from graphkit.schema.collect import young_collections_only
+from graphkit.schema.direct import CellReader
 from graphkit.schema.errors import InvalidData, Issue, ReadError
 from graphkit.schema.model import Claim, Dataset, Disagreement, Event, Node, Relationship, Source
 
@@ -57,43 +61,66 @@ def _pydantic_messages(exc: ValidationError) -> list[str]:
     return out
 
 
-def _rows(table: Table, model: type[BaseModel], col: _Collector, broken: set[str], **fixed: Any) -> list[Any]:
-    """Typed records of a table; ids of rows that exist but failed go into ``broken``."""
-    spec = vocab.load().files[Path(table.path).name]
+def _rows(
+    table: Records,
+    model: type[BaseModel],
+    col: _Collector,
+    broken: set[str],
+    reader: CellReader,
+    **fixed: Any,
+) -> list[Any]:
+    """Typed records of a table; ids of rows that exist but failed go into ``broken``.
+
+    ``reader`` builds the rows it can (the very records the model would, without
+    pydantic's cost: :mod:`graphkit.schema.direct`); the model builds the others."""
+    spec = vocab.load().files[PurePath(table.path).name]
+    header = table.header
+    width = len(header)
+    where = {name: i for i, name in enumerate(header)}  # a repeated column: its last cell
+    id_at = where.get("id")
+    required = [(c, where.get(c)) for c in spec.required]
+    keys = tuple(dict.fromkeys(c for c in header if c in spec.columns))  # the row's data, in order
+    build = reader.builder(model, {k: where[k] for k in keys}, fixed)
+    path = table.path
     records = []
-    for row in table.rows:
-        if row.values.get("id"):
-            broken.add(row.values["id"])
-        if row.extra:
-            col.error(table.path, row.line, f"row has {row.extra} more cell(s) than the header")
+    for line, record in table.records:
+        cells, extra = cells_of(record, width)
+        if id_at is not None and cells[id_at]:
+            broken.add(cells[id_at])
+        if extra:
+            col.error(path, line, f"row has {extra} more cell(s) than the header")
             continue
-        missing = [c for c in spec.required if not row.values.get(c, "").strip()]
+        missing = [c for c, i in required if i is None or not cells[i]]
         for name in missing:
             if name == "evidence":
-                col.error(table.path, row.line, "missing evidence (the verbatim quote from the source)")
+                col.error(path, line, "missing evidence (the verbatim quote from the source)")
             else:
-                col.error(table.path, row.line, f"missing value in required column {name!r}")
+                col.error(path, line, f"missing value in required column {name!r}")
         if missing:
             continue
-        data = {k: v for k, v in row.values.items() if k in spec.columns}
+        rec = build(cells, path, line) if build is not None else None
+        if rec is not None:
+            records.append(rec)
+            continue
+        data = {k: cells[where[k]] for k in keys}
         try:
-            records.append(model(**data, **fixed, file=table.path, line=row.line))
+            records.append(model(**data, **fixed, file=path, line=line))
         except ValidationError as exc:
             for msg in _pydantic_messages(exc):
-                col.error(table.path, row.line, msg)
+                col.error(path, line, msg)
     return records
 
 
-def _read(directory: Path, encoding: str | None, col: _Collector) -> dict[str, Table]:
+def _read(directory: Path, encoding: str | None, col: _Collector) -> dict[str, Records]:
     voc = vocab.load()
-    tables: dict[str, Table] = {}
+    tables: dict[str, Records] = {}
     for name, spec in voc.files.items():
         path = directory / name
         shown = str(path)
         if not path.exists():
             continue
         try:
-            table = read_table(path, encoding)
+            table = read_records(path, encoding)
         except ReadError as exc:
             col.issues.append(exc.issue())
             continue
@@ -151,6 +178,15 @@ def check(
 ) -> tuple[Dataset | None, list[Issue]]:
     """Validate one or several data folders (see :mod:`graphkit.ingest.folders`) as one
     dataset. Return the dataset (None on error) and all issues."""
+    with young_collections_only():
+        return _check(directories, encoding, decisions)
+
+
+def _check(
+    directories: str | Path | list[str | Path] | tuple[str | Path, ...],
+    encoding: str | None,
+    decisions: str | Path | None,
+) -> tuple[Dataset | None, list[Issue]]:
     voc = vocab.load()
     folders, decision_files = expand(directories)
     if decisions is not None:
@@ -163,13 +199,15 @@ def check(
     found: list[_FolderRows] = []
     present: set[str] = set()
     unreadable: set[str] = set()
+    reader = CellReader()  # one for every folder: each distinct cell of a field read once
     for order, folder in enumerate(folders):
         tables = _read(folder.path, encoding, col)
         present |= {n for n in voc.files if (folder.path / n).exists()}
         unreadable |= {n for n in voc.files if n not in tables and (folder.path / n).exists()}
 
         def rows(name: str, model: type[BaseModel], tables=tables, **fixed: Any) -> list[Any]:
-            return _rows(tables[name], model, col, broken, **fixed) if name in tables else []
+            table = tables.pop(name, None)  # read once: its records can go when its rows are built
+            return _rows(table, model, col, broken, reader, **fixed) if table is not None else []
 
         found.append(
             _FolderRows(
@@ -218,19 +256,12 @@ def check(
     renames, problems = decisions_mod.merges(decided, kinds, person_kind)
     col.issues.extend(problems)
     published = {sid: _published(s) for sid, s in ctx.sources.items()}
-    rel_rows: list[combine.Row] = []
+    good_rels: list[tuple[Relationship, Relationship, _FolderRows]] = []  # (as written, renamed, folder)
     for f in found:
         good = _relationship_pass(ctx, [*f.rels, *_event_links(f.events)])
-        for r in good:
-            rel_rows.append(
-                combine.Row(
-                    rel=_renamed(r, renames),
-                    folder=f.folder.name,
-                    order=f.order,
-                    published=max((published.get(s, "") for s in r.sources), default=""),
-                    origin=(r.source, r.target),
-                )
-            )
+        good_rels.extend((r, _renamed(r, renames), f) for r in good)
+        del good
+        f.rels = []  # the rows live on in good_rels only, to go once they are facts
     for f in found:
         _claim_pass(ctx, f.claims)
     _warn_duplicate_people([p for f in found for p in f.people], col, decisions_mod.decided_pairs(decided))
@@ -240,13 +271,17 @@ def check(
     nodes = _merge_nodes(found, renames, col, disagreements)
     relationships = []
     keys: set[str] = set()
-    for rows in combine.group_facts(rel_rows):
-        merged, found_disputes = combine.merge_fact(rows)
-        key, n = merged.key, 1
+    for item in _facts(good_rels, published):
+        if type(item) is tuple:  # the only row about its ends
+            merged, found_disputes = combine.single_fact(*item), []
+        else:
+            merged, found_disputes = combine.merge_fact(item)
+        first_key = merged.key
+        key, n = first_key, 1
         while key in keys:  # two facts the rows tell apart by what the key leaves out (status)
             n += 1
-            key = f"{merged.key}#{n}"
-        if key != merged.key:
+            key = f"{first_key}#{n}"
+        if key != first_key:
             merged = merged.model_copy(update={"fact_key": key})
             found_disputes = [d.model_copy(update={"key": key}) for d in found_disputes]
         keys.add(key)
@@ -288,6 +323,49 @@ def check(
     return dataset, sorted(col.issues)
 
 
+_ENDS = attrgetter("type", "source", "target")
+_RENAMED = itemgetter(1)
+
+
+def _facts(
+    good_rels: list[tuple[Relationship, Relationship, _FolderRows]], published: dict[str, str]
+) -> Iterator[tuple[Relationship, str] | list[combine.Row]]:
+    """The facts of the good relationship rows, in the order :func:`combine.group_facts`
+    gives them: ``(relationship, folder)`` for a row that is the only one about its ends
+    (most rows), the rows of the fact otherwise. ``good_rels`` is emptied as it goes."""
+    told = Counter(map(_ENDS, map(_RENAMED, good_rels)))  # (type, source, target) -> rows
+    shared: dict[int, combine.Row] = {}  # position in good_rels -> the row, when others share its ends
+    if len(told) < len(good_rels):
+        latest: dict[tuple[str, ...], str] = {}  # sources -> the latest publication day among them
+        for i, (written, r, f) in enumerate(good_rels):
+            if told[(r.type, r.source, r.target)] == 1:
+                continue
+            day = latest.get(written.sources)
+            if day is None:
+                day = latest[written.sources] = max(
+                    (published.get(s, "") for s in written.sources), default=""
+                )
+            shared[i] = combine.Row(
+                rel=r,
+                folder=f.folder.name,
+                order=f.order,
+                published=day,
+                origin=(written.source, written.target),
+            )
+    del told
+    facts = {id(rows[0]): rows for rows in combine.group_facts(list(shared.values()))}
+    for i, (_, r, f) in enumerate(good_rels):
+        good_rels[i] = None  # type: ignore[call-overload]  # the row goes once it is a fact
+        row = shared.pop(i, None)
+        if row is None:
+            yield r, f.folder.name
+        else:
+            rows = facts.pop(id(row), None)
+            if rows is not None:  # the first row of its fact
+                yield rows
+    good_rels.clear()
+
+
 def _folders_of(found: list[_FolderRows], renames: dict[str, str]) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, list[str]]] = {"node": {}, "source": {}, "claim": {}}
     for f in found:
@@ -309,6 +387,8 @@ def _published(source: Source) -> str:
 
 
 def _renamed(r: Relationship, renames: dict[str, str]) -> Relationship:
+    if not renames:
+        return r
     a, b = renames.get(r.source, r.source), renames.get(r.target, r.target)
     return r if (a, b) == (r.source, r.target) else r.model_copy(update={"source": a, "target": b})
 
@@ -317,16 +397,28 @@ def _merge_nodes(
     found: list[_FolderRows], renames: dict[str, str], col: _Collector, disagreements: list[Disagreement]
 ) -> dict[str, Node]:
     """People, organisations and events of every folder, one per id (after the decisions)."""
-    rows: dict[str, list[combine.EntityRow]] = {}
+    kinds = vocab.load().nodes
+    rows: dict[str, Any] = {}  # id -> its only node, or its rows (a list) when there are more
+    where: dict[str, tuple[str, str]] = {}  # id -> (folder, id as written) of its only node
     for f in found:
         for node in [*f.people, *f.orgs, *_event_nodes(f.events)]:
-            if node.kind not in vocab.load().nodes:
+            if node.kind not in kinds:
                 continue
-            new = renames.get(node.id, node.id)
+            new = renames.get(node.id, node.id) if renames else node.id
             rec = node if new == node.id else node.model_copy(update={"id": new})
-            rows.setdefault(new, []).append(combine.EntityRow(rec, f.folder.name, node.id))
+            seen = rows.get(new)
+            if seen is None:
+                rows[new] = rec
+                where[new] = (f.folder.name, node.id)
+                continue
+            if type(seen) is not list:
+                seen = rows[new] = [combine.EntityRow(seen, *where.pop(new))]
+            seen.append(combine.EntityRow(rec, f.folder.name, node.id))
     out: dict[str, Node] = {}
     for nid, same in rows.items():
+        if type(same) is not list:  # one row: the node as it is (combine.merge_entity of one row)
+            out[nid] = same
+            continue
         node, found_disputes = combine.merge_entity(same, col.issues.append)
         out[nid] = node
         disagreements.extend(found_disputes)
@@ -396,11 +488,14 @@ def _relationship_pass(ctx: _Pass, rels: list[Relationship]) -> list[Relationshi
     """Every relationship checked; the good ones returned (exact duplicates are errors)."""
     seen: dict[str, Relationship] = {}
     good: list[Relationship] = []
+    ends = _type_ends()
+    kinds = _end_kinds(ctx)
     for r in rels:
         ctx.check_sources(r)
-        ok = _relationship_ok(ctx, r)
-        if r.key in seen:
-            first = seen[r.key]
+        ok = _relationship_ok(ctx, r, ends, kinds)
+        key = r.key
+        first = seen.get(key)
+        if first is not None:
             ctx.col.error(
                 r.file,
                 r.line,
@@ -408,46 +503,78 @@ def _relationship_pass(ctx: _Pass, rels: list[Relationship]) -> list[Relationshi
             )
             ok = False
         else:
-            seen[r.key] = r
+            seen[key] = r
         if ok:
             good.append(r)
+    del seen
     _warn_repeated_stints(good, ctx.col)
     return good
 
 
-def _relationship_ok(ctx: _Pass, r: Relationship) -> bool:
-    """A known type, known ends of the kinds the type allows, and an end no earlier than the start."""
+def _type_ends() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each relationship type's allowed source and target kinds."""
+    return {
+        name: (frozenset(t.sources), frozenset(t.targets)) for name, t in vocab.load().relationships.items()
+    }
+
+
+def _end_kinds(ctx: _Pass) -> dict[str, frozenset[str]]:
+    """The kinds each known node id can be at the end of a relationship: every kind some
+    folder gives it (its own kind if none). Few distinct sets, shared: one look-up per end."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    out: dict[str, frozenset[str]] = {}
+    for nid, node in ctx.nodes.items():
+        k = ctx.kinds.get(node.id)
+        k = frozenset((node.kind,) if k is None else k)
+        out[nid] = shared.setdefault(k, k)
+    return out
+
+
+def _relationship_ok(
+    ctx: _Pass,
+    r: Relationship,
+    ends: dict[str, tuple[frozenset[str], frozenset[str]]] | None = None,
+    kinds: dict[str, frozenset[str]] | None = None,
+) -> bool:
+    """A known type, known ends of the kinds the type allows, and an end no earlier than the start.
+    (``ends``: :func:`_type_ends`, ``kinds``: :func:`_end_kinds`, when the caller has them.)"""
     voc = vocab.load()
     col, ok = ctx.col, True
-    spec = voc.relationships.get(r.type)
+    rtype, source, target = r.type, r.source, r.target
+    spec = voc.relationships.get(rtype)
     if spec is None:
         col.error(
             r.file,
             r.line,
-            f"unknown relationship type {r.type!r} (expected one of: {', '.join(voc.relationships)})",
+            f"unknown relationship type {rtype!r} (expected one of: {', '.join(voc.relationships)})",
         )
         ok = False
-    for column, ref in (("from", r.source), ("to", r.target)):
-        if ref not in ctx.nodes:
-            what = "org" if r.type == voc.type_for("event") else column
-            if not ctx.node_files_unreadable and ref not in ctx.broken:
-                col.error(r.file, r.line, f"unknown node {ref!r} in column {what!r}")
-            ok = False
+    if kinds is None:
+        kinds = _end_kinds(ctx)
+    ka, kb = kinds.get(source), kinds.get(target)  # None: not a known node
+    if ka is None or kb is None:
+        for column, ref in (("from", source), ("to", target)):
+            if ref not in kinds:
+                what = "org" if rtype == voc.type_for("event") else column
+                if not ctx.node_files_unreadable and ref not in ctx.broken:
+                    col.error(r.file, r.line, f"unknown node {ref!r} in column {what!r}")
+                ok = False
     if ok and spec:
-        a, b = ctx.nodes[r.source], ctx.nodes[r.target]
-        ka, kb = ctx.kinds.get(a.id, {a.kind}), ctx.kinds.get(b.id, {b.kind})
-        if not (ka & set(spec.sources)) or not (kb & set(spec.targets)):
+        sources, targets = (ends or _type_ends())[rtype]
+        if sources.isdisjoint(ka) or targets.isdisjoint(kb):
+            a, b = ctx.nodes[source], ctx.nodes[target]
             col.error(
                 r.file,
                 r.line,
-                f"{r.type} cannot go from {a.kind} {a.id!r} to {b.kind} {b.id!r} "
+                f"{rtype} cannot go from {a.kind} {a.id!r} to {b.kind} {b.id!r} "
                 f"(expected {' or '.join(spec.sources)} -> {' or '.join(spec.targets)})",
             )
             ok = False
-    if r.start and r.end:
-        s, e = dates.parse(r.start), dates.parse(r.end)
+    start, end = r.start, r.end
+    if start and end:
+        s, e = dates.parse(start), dates.parse(end)
         if s.earliest and e.latest and e.latest < s.earliest:
-            col.error(r.file, r.line, f"end {r.end!r} is before start {r.start!r}")
+            col.error(r.file, r.line, f"end {end!r} is before start {start!r}")
             ok = False
     return ok
 
@@ -471,10 +598,19 @@ def _warn_repeated_stints(rels: list[Relationship], col: _Collector) -> None:
     """Warn about rows that are probably one stint written twice: the same type, ends
     and role, with dates that overlap. (Rows that are the same in every column are an
     error; the same ends and role at separate times is a re-hire, which is fine.)"""
-    groups: dict[tuple[str, str, str, str], list[Relationship]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], Any] = {}  # a row alone, or the rows (a list)
     for r in rels:
-        groups[(r.type, r.source, r.target, r.role or "")].append(r)
+        k = (r.type, r.source, r.target, r.role or "")
+        seen = groups.get(k)
+        if seen is None:
+            groups[k] = r
+        elif type(seen) is list:
+            seen.append(r)
+        else:
+            groups[k] = [seen, r]
     for same in groups.values():
+        if type(same) is not list:
+            continue  # a row alone with its type, ends and role repeats nothing
         for i, later in enumerate(same[1:], 1):
             lo, hi = _stint_span(later)
             for first in same[:i]:

@@ -1,0 +1,32 @@
+"""Garbage collection while millions of records are built."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+#: Collections of the young objects between two full collections, inside (usually 10):
+#: in effect, none while a million records are built.
+_FULL_EVERY = 1_000_000
+
+
+@contextmanager
+def young_collections_only() -> Iterator[None]:
+    """Inside, the cyclic garbage collector collects the young objects as usual, but does
+    not walk all the objects (a full collection) until the end.
+
+    Building a million records (which form no reference cycles) and their graph, the
+    full collections walk every record again and again and find nothing: measured on
+    1,000,000 relationships, ``validate.check`` and ``convert.to_graph`` took 83 s with
+    them, 48 s without (the same peak memory). The garbage cycles made meanwhile are young
+    and go as usual, at the next young collection: those of the date parser too
+    (:func:`graphkit.schema.dates._parse_edtf` keeps them young), which hold its
+    callers' frames and so the tables being read. (Turning the collector off instead
+    would keep those to the end, and the memory they hold.)"""
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle, max(full, _FULL_EVERY))
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, full)
