@@ -153,11 +153,13 @@ def derive(g: nx.MultiDiGraph) -> Careers:
     org_kinds = set(voc.organisation_kinds)
     when: dict[str, str] = {}
     records: list[Record] = []
+    categories: dict[tuple[str, ...], tuple[str, ...]] = {}  # each distinct tuple once, shared
     nodes = g.nodes
     for u, v, k, d in g.edges(keys=True, data=True):
         t = d.get("type", "")
         when[k] = fact_when(d)
         if t in types and nodes[v].get("kind") in org_kinds:
+            cats = tuple(d.get("role_category") or ())
             records.append(
                 (
                     u,
@@ -165,7 +167,7 @@ def derive(g: nx.MultiDiGraph) -> Careers:
                     v,
                     t,
                     d.get("role") or "",
-                    tuple(d.get("role_category") or ()),
+                    categories.setdefault(cats, cats),
                     d.get("start") or "",
                     d.get("end") or "",
                 )
@@ -176,10 +178,14 @@ def derive(g: nx.MultiDiGraph) -> Careers:
 
 def annotate(g: nx.MultiDiGraph, c: Careers) -> None:
     """Write each relationship's fact date onto the graph: ``when``, ``when_earliest``, ``when_latest``."""
+    days: dict[str, tuple[str, str]] = {}  # each date's earliest and latest ISO days, once
     for _, _, k, d in g.edges(keys=True, data=True):
         text = c.when.get(k, "")
-        lo, hi = span(text) if text else (NEG, POS)
-        d["when"], d["when_earliest"], d["when_latest"] = text, iso_day(lo), iso_day(hi)
+        if text not in days:
+            lo, hi = span(text) if text else (NEG, POS)
+            days[text] = (iso_day(lo), iso_day(hi))
+        d["when"] = text
+        d["when_earliest"], d["when_latest"] = days[text]
 
 
 def ensure(g: nx.MultiDiGraph) -> Careers:

@@ -12,24 +12,30 @@ each relationship's fact date as edge attributes ``when``/``when_earliest``/
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
 
 from graphkit.graph import careers
 from graphkit.schema import dates
+from graphkit.schema.collect import young_collections_only
 from graphkit.schema.model import Dataset, Node, Relationship
 
 
-def _date_attrs(prefix: str, text: str | None) -> dict[str, str]:
+@lru_cache(maxsize=4096)
+def _days(text: str | None) -> tuple[str, str, str]:
+    """A date's EDTF text and its earliest and latest ISO days ("" when open or no date)."""
     if not text:
-        return {prefix: "", f"{prefix}_earliest": "", f"{prefix}_latest": ""}
+        return "", "", ""
     d = dates.parse(text)
-    return {
-        prefix: d.text,
-        f"{prefix}_earliest": d.earliest.isoformat() if d.earliest else "",
-        f"{prefix}_latest": d.latest.isoformat() if d.latest else "",
-    }
+    return d.text, d.earliest.isoformat() if d.earliest else "", d.latest.isoformat() if d.latest else ""
+
+
+def _date_attrs(prefix: str, text: str | None) -> dict[str, str]:
+    t, earliest, latest = _days(text)
+    return {prefix: t, f"{prefix}_earliest": earliest, f"{prefix}_latest": latest}
 
 
 def node_attrs(node: Node) -> dict[str, Any]:
@@ -51,13 +57,19 @@ def node_attrs(node: Node) -> dict[str, Any]:
 
 
 def edge_attrs(rel: Relationship) -> dict[str, Any]:
+    start, start_earliest, start_latest = _days(rel.start)
+    end, end_earliest, end_latest = _days(rel.end)
     return {
         "type": rel.type,
         "role": rel.role or "",
         "role_en": rel.role_en or "",
         "role_category": list(rel.role_category),
-        **_date_attrs("start", rel.start),
-        **_date_attrs("end", rel.end),
+        "start": start,
+        "start_earliest": start_earliest,
+        "start_latest": start_latest,
+        "end": end,
+        "end_earliest": end_earliest,
+        "end_latest": end_latest,
         "status": rel.status,
         "sources": list(rel.sources),
         "evidence": rel.evidence,
@@ -73,6 +85,11 @@ def edge_attrs(rel: Relationship) -> dict[str, Any]:
 def to_graph(dataset: Dataset) -> nx.MultiDiGraph:
     """Build the talent graph. Edge keys are the relationships' stable keys. An edge's
     ``disagreements`` lists, in words, what each source says about its disputed fields."""
+    with young_collections_only():
+        return _to_graph(dataset)
+
+
+def _to_graph(dataset: Dataset) -> nx.MultiDiGraph:
     said: dict[str, list[str]] = {}
     for d in dataset.disagreements:
         said.setdefault(d.key, []).append(d.describe())
@@ -84,14 +101,56 @@ def to_graph(dataset: Dataset) -> nx.MultiDiGraph:
     g.graph["folders"] = list(dataset.folders)
     g.graph["folders_of"] = dataset.folders_of
     g.graph["disagreements"] = [d.model_dump() for d in dataset.disagreements]
+    add_node, add_edge = _adders(g)
     for node in dataset.nodes.values():
-        g.add_node(node.id, **node_attrs(node))
+        add_node(node.id, node_attrs(node))
     for rel in dataset.relationships:
-        g.add_edge(
-            rel.source, rel.target, key=rel.key, **edge_attrs(rel), disagreements=said.get(rel.key, [])
-        )
+        key = rel.key
+        attrs = edge_attrs(rel)
+        attrs["disagreements"] = said.get(key, [])
+        # careers.ensure writes each fact's date in these places (every edge, before this
+        # returns): made now, the dict is made at its final size
+        attrs["when"] = attrs["when_earliest"] = attrs["when_latest"] = ""
+        add_edge(rel.source, rel.target, key, attrs)
+    nx._clear_cache(g)  # (what add_node and add_edge do each time)
     careers.ensure(g)  # moves, role changes and each fact's date, derived once
     return g
+
+
+def _adders(g: nx.MultiDiGraph) -> tuple[Callable[[Any, dict], None], Callable[[Any, Any, Any, dict], None]]:
+    """``add_node(n, attrs)`` and ``add_edge(u, v, key, attrs)``: what ``g.add_node(n, **attrs)``
+    and ``g.add_edge(u, v, key=key, **attrs)`` do (the same adjacency, attribute dicts and
+    order), without their costs per call (a million edges): the graph keeps ``attrs`` as
+    the attribute dict, where networkx would copy it into a new one. (Plain dict factories,
+    as the MultiDiGraph of :func:`to_graph` has.)"""
+    if not (g.node_attr_dict_factory is g.edge_attr_dict_factory is g.adjlist_inner_dict_factory is dict):
+        raise TypeError("_adders: a graph of plain dicts only")
+    succ, pred, nodes, key_dict = g._succ, g._pred, g._node, g.edge_key_dict_factory
+
+    def new_node(n: Any, attrs: dict[str, Any]) -> None:
+        if n is None:
+            raise ValueError("None cannot be a node")
+        succ[n], pred[n], nodes[n] = {}, {}, attrs
+
+    def add_node(n: Any, attrs: dict[str, Any]) -> None:
+        if n in succ:
+            nodes[n].update(attrs)
+        else:
+            new_node(n, attrs)
+
+    def add_edge(u: Any, v: Any, key: Any, attrs: dict[str, Any]) -> None:
+        for n in (u, v):
+            if n not in succ:
+                new_node(n, {})
+        keydict = succ[u].get(v)
+        if keydict is None:
+            keydict = succ[u][v] = pred[v][u] = key_dict()
+        if key in keydict:
+            keydict[key].update(attrs)
+        else:
+            keydict[key] = attrs
+
+    return add_node, add_edge
 
 
 def counts(g: nx.MultiDiGraph) -> dict[str, int]:
