@@ -686,15 +686,18 @@ def test_a_row_built_directly_is_the_row_pydantic_builds(model: type, header: li
         if fast is None:
             continue  # the model reads this row (and says what is wrong with it)
         direct += 1
-        assert general is not None, cells
-        assert _record(fast) == _record(general)
-        assert list(fast.__dict__) == list(general.__dict__)
-        assert fast == general and repr(fast) == repr(general)
-        assert (
-            fast.model_dump() == general.model_dump() and fast.model_dump_json() == general.model_dump_json()
-        )
-        assert fast.model_fields_set == general.model_fields_set
+        _assert_same_record(fast, general, cells)
     assert direct > 100
+
+
+def _assert_same_record(fast: Any, general: Any, cells: list[str]) -> None:
+    """A record built directly is the one pydantic builds: values, types, order, fields set."""
+    assert general is not None, cells
+    assert _record(fast) == _record(general), cells
+    assert list(fast.__dict__) == list(general.__dict__)
+    assert fast == general and repr(fast) == repr(general)
+    assert fast.model_dump() == general.model_dump() and fast.model_dump_json() == general.model_dump_json()
+    assert fast.model_fields_set == general.model_fields_set
 
 
 def test_rows_that_need_pydantic_are_not_built_directly():
@@ -905,11 +908,7 @@ def test_a_record_built_directly_for_each_boundary_cell():
                 if fast is None:
                     continue
                 built += 1
-                assert general is not None, (column, cell)
-                assert _record(fast) == _record(general)
-                assert list(fast.__dict__) == list(general.__dict__)
-                assert fast.model_fields_set == general.model_fields_set
-                assert fast.model_dump_json() == general.model_dump_json()
+                _assert_same_record(fast, general, cells)
         assert built > len(good) * 10
 
 
