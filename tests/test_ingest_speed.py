@@ -935,3 +935,78 @@ def test_validators_run_in_the_order_pydantic_runs_them():
     assert read is not None
     assert read("") == Model(x="").x == "bacd"
     assert read(1) is FAIL  # not a str after the before validators: pydantic's to say
+
+
+# ------------------------------------------------- models the fast path leaves to pydantic
+
+
+def test_a_plain_field_is_read_as_the_model_reads_it():
+    from pydantic import BaseModel
+
+    class Plain(BaseModel):
+        a: str
+        b: str | None = None
+
+    read = field_reader(Plain, "a")
+    assert read("x") == "x" and read(3) is FAIL  # pydantic would refuse (or coerce) 3: the model decides
+    assert field_reader(Plain, "b")(None) is None
+
+
+def test_fields_the_fast_path_cannot_reproduce_go_to_the_model():
+    from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+    class Extra(BaseModel):
+        model_config = ConfigDict(extra="allow")
+        a: str
+
+    class Forbid(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        a: str
+
+    class Stripped(BaseModel):
+        model_config = ConfigDict(str_strip_whitespace=True)  # a setting that changes values
+        a: str
+
+    class Constrained(BaseModel):
+        a: str = Field(min_length=2)
+
+    class Checked(BaseModel):
+        a: str
+
+        @model_validator(mode="after")
+        def whole(self):
+            return self
+
+    class Wrapped(BaseModel):
+        a: str
+
+        @field_validator("a", mode="wrap")
+        @classmethod
+        def around(cls, v, handler):
+            return handler(v)
+
+    class Listed(BaseModel):
+        a: list[str]
+
+    for model in (Extra, Forbid, Stripped, Constrained, Checked, Wrapped, Listed):
+        assert field_reader(model, "a") is None, model.__name__
+
+
+def test_a_copy_keeps_what_the_model_keeps():
+    from pydantic import BaseModel, ConfigDict
+
+    class Plain(BaseModel):
+        a: str
+        b: str | None = None
+
+    class Extra(BaseModel):
+        model_config = ConfigDict(extra="allow")
+        a: str
+
+    e = with_values(Extra(a="x", z=1), {"a": "y"})
+    assert (e.a, e.model_extra) == ("y", {"z": 1})  # (model_copy's own path)
+    one, two = Plain(a="x"), Plain(a="y")
+    c1, c2 = with_values(one, {"b": "q"}), with_values(two, {"b": "r"})
+    assert (c1.a, c1.b, c2.a, c2.b) == ("x", "q", "y", "r")
+    assert c1.model_fields_set == c2.model_fields_set == {"a", "b"}
+    assert one.model_fields_set == {"a"} and one.b is None  # the original is unchanged
