@@ -156,10 +156,14 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 
-def render(r: dict[str, Any], fmt: str) -> str:
+def _renderer(fmt: str) -> Callable[[dict[str, Any]], str]:
     if fmt not in RENDERERS:
         raise SettingsError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-    return RENDERERS[fmt](r)
+    return RENDERERS[fmt]
+
+
+def render(r: dict[str, Any], fmt: str) -> str:
+    return _renderer(fmt)(r)
 
 
 def markdown_report(g: nx.MultiDiGraph, top: int = 15) -> str:
@@ -171,8 +175,7 @@ def write(r: dict[str, Any], fmt: str, path: str | Path) -> Path:
     """:func:`render` into the file ``path`` (UTF-8), whole or not at all: the text goes
     to a temporary file beside it, which then takes its place. JSON is written a block
     at a time (:func:`.jsontext.dump`), never held whole."""
-    if fmt not in RENDERERS:
-        raise SettingsError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    renderer = _renderer(fmt)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -182,7 +185,7 @@ def write(r: dict[str, Any], fmt: str, path: str | Path) -> Path:
                 with no_gc():
                     jsontext.dump(r, fh, "\n")
             else:
-                fh.write(RENDERERS[fmt](r))
+                fh.write(renderer(r))
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
