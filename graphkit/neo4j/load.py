@@ -301,6 +301,9 @@ def _batches(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
 # lists ``quotes``, ``quote_sources``, ``quote_folders``). A load of the folders
 # ``$loaded`` replaces what those folders said and keeps what other folders said:
 # a fact that other folders support keeps its values and gains this load's quotes.
+# Either way the relationship takes this load's content hash: the hash says what the
+# last load wrote, so a later load of the same row finds nothing to do, and a load of
+# an edited row (or of other folders) writes again.
 
 
 def node_query(label: str) -> str:
@@ -332,6 +335,7 @@ def rel_query(rtype: str, a: str, b: str) -> str:
         "coalesce(r.quote_sources, []) AS qs "
         "WITH r, row, qf, q, qs, [i IN range(0, size(qf) - 1) WHERE NOT qf[i] IN $loaded] AS keep "
         "FOREACH (_ IN CASE WHEN size(keep) = 0 THEN [1] ELSE [] END | SET r = row.props) "
+        f"SET r.{HASH} = row.props.{HASH} "
         "SET r.quotes = [i IN keep | q[i]] + coalesce(row.props.quotes, []), "
         "    r.quote_sources = [i IN keep | qs[i]] + coalesce(row.props.quote_sources, []), "
         "    r.quote_folders = [i IN keep | qf[i]] + coalesce(row.props.quote_folders, []) "

@@ -21,6 +21,7 @@ import pytest
 
 import graphkit
 from graphkit import neo4j as gn
+from graphkit.neo4j import load as gl
 
 pytestmark = pytest.mark.integration
 DS = "test-folders"
@@ -135,12 +136,17 @@ def test_a_new_folder_never_changes_what_only_other_folders_support(neo4j_driver
     assert {
         k: v
         for k, v in after.items()
-        if k not in ("quotes", "quote_sources", "quote_folders", "graphkit_folders", "sources")
+        if k not in ("quotes", "quote_sources", "quote_folders", "graphkit_folders", "sources", gl.HASH)
     } == {
         k: v
         for k, v in before.items()
-        if k not in ("quotes", "quote_sources", "quote_folders", "graphkit_folders", "sources")
+        if k not in ("quotes", "quote_sources", "quote_folders", "graphkit_folders", "sources", gl.HASH)
     }
+    # the hash is that of c's row, the last written
+    [c_row] = [
+        r for r in gl.plan(graphkit.build_graph([str(folders["c"])]), DS).rels[("WORKED_AT", "Person", "Company")]
+    ]
+    assert after[gl.HASH] == c_row["props"][gl.HASH] != before[gl.HASH]
     p1 = node(neo4j_driver, "p1")
     assert p1["graphkit_folders"] == ["a", "c"]
     assert p1["aliases"] == ["Ada"]
@@ -218,3 +224,28 @@ def test_a_fact_another_load_pruned_is_written_again(neo4j_driver, folders):
     assert again.changes >= 1
     assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["A1", "C1"]
     assert load(neo4j_driver, [a, c]).changes == 0
+
+
+def test_a_shared_fact_takes_the_hash_of_each_load_that_writes_it(neo4j_driver, folders):
+    """c writes the shared fact first (hash of c's row), a adds its quote. An edit to c's
+    quote and its undoing are two changes: the undone row must not look like what Neo4j
+    holds, since Neo4j holds the edit."""
+    a, c = folders["a"], folders["c"]
+    quotes = "MATCH (:Person {id: 'p1'})-[r:WORKED_AT]->(:Company {id: 'acme'}) RETURN r.quotes AS q"
+    load(neo4j_driver, [c])
+    load(neo4j_driver, [a])
+    assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["C1", "A1"]
+    rels = c / "relationships.csv"
+    original = rels.read_text("utf-8")
+    rels.write_text(original.replace(",C1,", ",C1 edited,"), "utf-8")
+    # the fact, and p1 and acme, whose rows a wrote last
+    assert load(neo4j_driver, [c]).changes == 3
+    assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["A1", "C1 edited"]
+    rels.write_text(original, "utf-8")
+    assert load(neo4j_driver, [c]).changes == 1
+    assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["A1", "C1"]
+    assert load(neo4j_driver, [c]).changes == 0
+    # a's rows are not the ones c wrote last: a reload of a writes them (the same values) again
+    assert load(neo4j_driver, [a]).changes == 3
+    assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["C1", "A1"]
+    assert load(neo4j_driver, [a]).changes == 0
