@@ -206,6 +206,7 @@ def load(
     progress_bar: Callable[[int], Any] | None = None,
     max_changes: int | None = None,
     check_files: bool = True,
+    rewrite: bool = False,
 ):
     """Validate ``directory`` and write what changed into Neo4j in one transaction.
 
@@ -214,7 +215,9 @@ def load(
     larger than ``max_changes`` (default: what the server's transaction memory holds;
     0: no limit) is refused before anything is written. When the files are byte for byte
     those of the last load into this dataset and nothing has been written since, nothing
-    is read or compared (``check_files=False`` compares every row all the same)."""
+    is read or compared (``check_files=False`` compares every row all the same).
+    ``rewrite`` writes every row, changed or not: after editing the graph in Browser, which
+    neither the fingerprint nor the content hashes see."""
     from contextlib import nullcontext
 
     from . import neo4j as _neo4j
@@ -231,7 +234,7 @@ def load(
         build_graph(data, encoding)  # invalid data is reported before an unreachable server
         raise
     try:
-        if check_files:
+        if check_files and not rewrite:
             rows = _neo4j.unchanged(driver, name, fp, prune, settings.database)
             if rows is not None:  # the same files as the last load, and nothing written since
                 return _neo4j.LoadResult(
@@ -251,6 +254,7 @@ def load(
                 settings=settings,
                 max_rows=max_changes,
                 fingerprint=fp,
+                rewrite=rewrite,
             )
     finally:
         driver.close()

@@ -46,8 +46,14 @@ from .progress import progress_bar
 @click.option(
     "--recheck",
     is_flag=True,
-    help="Compare every row with Neo4j even when the files are those of the last load (which "
-    'is otherwise "0 changes" at once): after editing the graph by hand.',
+    help="Compare every row's content hash with Neo4j even when the files are those of the last "
+    'load (which is otherwise "0 changes" at once): after deleting nodes or relationships by hand.',
+)
+@click.option(
+    "--rewrite",
+    is_flag=True,
+    help="Write every row, changed or not: after editing properties by hand (in Browser), which "
+    "no content hash sees.",
 )
 @click.option(
     "--bulk",
@@ -86,6 +92,7 @@ def load(
     batch_size,
     max_changes,
     recheck,
+    rewrite,
     bulk,
     admin,
     import_dir,
@@ -110,8 +117,8 @@ def load(
       graphkit load --bulk big-data/          # after eval "$(scripts/neo4j-local start)"
     """
     settings = api.neo4j_settings(uri, user, password, database)
-    if bulk and recheck:
-        raise click.UsageError("--recheck goes with a normal load, not --bulk")
+    if bulk and (recheck or rewrite):
+        raise click.UsageError("--recheck and --rewrite go with a normal load, not --bulk")
     if not bulk and (admin or import_dir or files_only):
         raise click.UsageError("--admin, --import-dir and --files-only go with --bulk")
     if bulk:
@@ -128,6 +135,7 @@ def load(
         encoding=encoding,
         max_changes=max_changes,
         check_files=not recheck,
+        rewrite=rewrite,
         progress_bar=(lambda total: progress_bar(total, "loading")) if is_terminal() else None,
     )
     folders = f"; folders: {', '.join(result.folders)}" if len(result.folders) > 1 else ""

@@ -651,6 +651,7 @@ class _Load:
     limit: int | None = None  # None or 0: no limit
     fingerprint: str | None = None  # the input's (graphkit.ingest.folders.fingerprint), recorded
     write_moves: bool = True
+    rewrite: bool = False  # write every row, whatever hashes Neo4j holds
     plan: Plan = field(default_factory=lambda: Plan(dataset=""))
     counters: dict[str, int] = field(default_factory=dict)
     pruned: tuple[int, int, int] = (0, 0, 0)
@@ -670,7 +671,11 @@ class _Load:
             return bytes.fromhex(row["props"][HASH]) in rels.get((rtype, row["key"]), ())
 
         p = self.plan = _collect(
-            self.graph, self.dataset, write_moves=self.write_moves, nodes_held=node_held, rels_held=rel_held
+            self.graph,
+            self.dataset,
+            write_moves=self.write_moves,
+            nodes_held=None if self.rewrite else node_held,
+            rels_held=None if self.rewrite else rel_held,
         )
         nodes.clear()
         rels.clear()
@@ -720,13 +725,15 @@ def load_graph(
     write_moves: bool = True,
     max_rows: int | None = None,
     fingerprint: str | None = None,
+    rewrite: bool = False,
 ) -> LoadResult:
     """Write what changed of ``g`` into Neo4j in one transaction (all or nothing).
 
     Rows whose content hash Neo4j already holds are not written again, so reloading
     unchanged data writes nothing. A change set larger than ``max_rows`` (default: what
     the server's transaction memory holds, :func:`max_changes`; 0: no limit) is refused
-    before anything is written (:class:`TooBig`).
+    before anything is written (:class:`TooBig`). ``rewrite`` writes every row all the same
+    (a hash only says what the last load wrote: it cannot see an edit made in Browser).
     ``write_moves=False`` leaves out the derived moves' properties (for bench-load)."""
     if batch_size < 1:
         raise SettingsError("--batch-size must be at least 1")
@@ -735,7 +742,7 @@ def load_graph(
     settings = settings or Settings()
     apply_schema(driver, database)
     limit = max_changes(driver, database) if max_rows is None else max_rows
-    load = _Load(g, dataset, batch_size, prune, progress, limit, fingerprint, write_moves)
+    load = _Load(g, dataset, batch_size, prune, progress, limit, fingerprint, write_moves, rewrite)
     t0 = time.perf_counter()
     try:
         with driver.session(database=database) as session:
