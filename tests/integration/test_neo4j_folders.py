@@ -15,11 +15,17 @@ The folders (built per test):
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import graphkit
+from conftest import wipe_test_data
+from graphkit import api
 from graphkit import neo4j as gn
 from graphkit.neo4j import load as gl
 
@@ -41,8 +47,12 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 
 @pytest.fixture
 def folders(tmp_path: Path) -> dict[str, Path]:
+    return make_folders(tmp_path)
+
+
+def make_folders(root: Path) -> dict[str, Path]:
     a = write(
-        tmp_path / "a",
+        root / "a",
         {
             "sources.csv": SRC + "sa,Report A,Wire,2025-01-10,,,en,\n",
             "people.csv": PEOPLE + "p1,Ada Li,,,false,sa,\np2,Bo Chen,,,false,sa,\n",
@@ -53,7 +63,7 @@ def folders(tmp_path: Path) -> dict[str, Path]:
         },
     )
     b = write(
-        tmp_path / "b",
+        root / "b",
         {
             "sources.csv": SRC + "sb,Report B,Ledger,2025-06-01,,,en,\n",
             "people.csv": PEOPLE + "p3,Chen Bo,,,false,sb,\n",
@@ -64,7 +74,7 @@ def folders(tmp_path: Path) -> dict[str, Path]:
         },
     )
     c = write(
-        tmp_path / "c",
+        root / "c",
         {
             "sources.csv": SRC + "sc,Report C,Post,2025-03-01,,,en,\n",
             "people.csv": PEOPLE + "p1,Ada Li,,Ada,false,sc,\n",
@@ -144,7 +154,10 @@ def test_a_new_folder_never_changes_what_only_other_folders_support(neo4j_driver
     }
     # the hash is that of c's row, the last written
     [c_row] = [
-        r for r in gl.plan(graphkit.build_graph([str(folders["c"])]), DS).rels[("WORKED_AT", "Person", "Company")]
+        r
+        for r in gl.plan(graphkit.build_graph([str(folders["c"])]), DS).rels[
+            ("WORKED_AT", "Person", "Company")
+        ]
     ]
     assert after[gl.HASH] == c_row["props"][gl.HASH] != before[gl.HASH]
     p1 = node(neo4j_driver, "p1")
@@ -249,3 +262,101 @@ def test_a_shared_fact_takes_the_hash_of_each_load_that_writes_it(neo4j_driver, 
     assert load(neo4j_driver, [a]).changes == 3
     assert neo4j_driver.execute_query(quotes).records[0]["q"] == ["C1", "A1"]
     assert load(neo4j_driver, [a]).changes == 0
+
+
+# ------------------------------------------------ skipping what Neo4j holds changes nothing
+#: The folder sets that validate on their own (b's facts name people a defines).
+LOADABLE = [("a",), ("c",), ("a", "b"), ("a", "c"), ("a", "b", "c")]
+EDITS = ["none", "quote", "drop", "role", "end"]
+
+
+def edit_folder(folder: Path, kind: str, i: int) -> None:
+    """One edit to the ``i``-th relationship (modulo their number) of ``folder``: its quote,
+    its role or its end changed (the last two make it another fact), or the row dropped."""
+    path = folder / "relationships.csv"
+    header, *rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
+    if kind == "none" or not rows:
+        return
+    row = rows[i % len(rows)]
+    if kind == "drop":
+        rows.remove(row)
+    elif kind == "quote":
+        row[10] += " edited"
+    elif kind == "role":
+        row[3] = "VP" if row[3] != "VP" else "CTO"
+    elif kind == "end":
+        row[7] = "2025-03" if row[7] != "2025-03" else ""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, *rows])
+    path.write_text(out.getvalue(), "utf-8")
+
+
+def stored_state(driver) -> tuple[list, list]:
+    """Every node and relationship of DS with its properties, the content hash left out
+    (it is bookkeeping: what the last load wrote), in a stable order."""
+
+    def clean(props: dict) -> list:
+        return sorted((k, repr(v)) for k, v in props.items() if k != gl.HASH)
+
+    nodes = driver.execute_query(
+        "MATCH (n) WHERE n.graphkit_dataset = $ds AND NOT n:GraphkitLoad "
+        "RETURN labels(n) AS labels, properties(n) AS p",
+        ds=DS,
+    ).records
+    rels = driver.execute_query(
+        "MATCH (a)-[r]->(b) WHERE r.graphkit_dataset = $ds RETURN type(r) AS t, a.id AS a, b.id AS b, "
+        "properties(r) AS p",
+        ds=DS,
+    ).records
+    return (
+        sorted((sorted(r["labels"]), clean(r["p"])) for r in nodes),
+        sorted((r["t"], r["a"], r["b"], clean(r["p"])) for r in rels),
+    )
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sampled_from(LOADABLE),
+            st.sampled_from("abc"),
+            st.sampled_from(EDITS),
+            st.integers(0, 3),
+            st.booleans(),
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_skipping_what_neo4j_holds_never_changes_the_outcome(
+    neo4j_driver, neo4j_settings, tmp_path_factory, steps
+):
+    """A random run of edits and loads (some with --prune), done twice: as loads do, with
+    the rows whose hash Neo4j holds (and files it has loaded) skipped, and with every row
+    written (``rewrite``). After every load the stored graph must be the same, and a
+    recheck of the last load finds nothing to do."""
+    root = tmp_path_factory.mktemp("runs")
+    seen: dict[bool, list] = {}
+    for rewrite in (True, False):
+        wipe_test_data(neo4j_driver)
+        dirs = make_folders(root / ("rewrite" if rewrite else "skip"))
+        states = []
+        for names, edited, kind, i, prune in steps:
+            edit_folder(dirs[edited], kind, i)
+            result = api.load(
+                [dirs[n] for n in names], neo4j_settings, dataset=DS, prune=prune, rewrite=rewrite
+            )
+            states.append((result.rows, stored_state(neo4j_driver)))
+        seen[rewrite] = states
+        if not rewrite:
+            last = api.load(
+                [dirs[n] for n in names], neo4j_settings, dataset=DS, prune=prune, check_files=False
+            )
+            assert last.changes == 0
+            assert stored_state(neo4j_driver) == states[-1][1]
+    for step, (skipped, written) in enumerate(zip(seen[False], seen[True], strict=True)):
+        assert skipped == written, f"after load {step + 1} of {steps}"
