@@ -29,6 +29,7 @@ import csv
 import io
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -624,6 +625,47 @@ def test_group_facts_never_joins_one_folders_rows_about_the_same_ids():
     a = row(rel("2020", role="CTO"), "f1")
     b = row(rel("2020", role="CTO and co-founder"), "f1")
     assert combine.group_facts([a, b]) == [[a], [b]]
+
+
+_ROWS = st.lists(
+    st.builds(
+        lambda kind, ends, start, end, role, folder, line: row(
+            rel(start, end, role, type=kind, ends=ends, line=line), folder, int(folder[1:])
+        ),
+        st.sampled_from(["WORKED_AT", "JOINED"]),
+        st.sampled_from([("p", "o"), ("p", "q"), ("r", "o")]),
+        st.sampled_from([None, "2019", "2020", "2020-06", "2023"]),
+        st.sampled_from([None, "2021", "2021-03", "2024"]),
+        st.sampled_from([None, "CTO", "CEO"]),
+        st.sampled_from(["f1", "f2", "f3"]),
+        st.integers(2, 50),
+    ),
+    max_size=12,
+).filter(lambda rows: all((r.rel.start or "") <= (r.rel.end or "9") for r in rows))
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=_ROWS)
+def test_facts_are_group_facts_with_rows_alone_passed_through(rows: list[combine.Row]):
+    """combine.facts makes no Row for a row alone about its ends and hands it back as it is;
+    the facts and their order are group_facts' all the same."""
+    items = [("item", i) for i in range(len(rows))]
+    items_copy = list(items)
+    made: list[int] = []
+
+    def make(item: tuple[str, int]) -> combine.Row:
+        made.append(item[1])
+        return rows[item[1]]
+
+    def ends(item: tuple[str, int]) -> tuple[str, str, str]:
+        r = rows[item[1]].rel
+        return r.type, r.source, r.target
+
+    got = [[rows[f[1]]] if isinstance(f, tuple) else f for f in combine.facts(items, ends, make)]
+    assert got == combine.group_facts(rows)
+    assert items == []
+    told = Counter(map(ends, items_copy))  # the rows sharing their ends: made into Rows
+    assert sorted(made) == [i for i, item in enumerate(items_copy) if told[ends(item)] > 1]
 
 
 def test_group_facts_joins_one_folders_rows_about_ids_a_decision_merged():

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from graphkit.schema import dates, vocab
 from graphkit.schema.direct import with_values
@@ -239,6 +239,33 @@ def group_facts(rows: list[Row]) -> list[list[Row]]:
             by_ends[ends].append(fact)
         fact.rows.append(row)
     return [f.rows for f in facts]
+
+
+T = TypeVar("T")
+
+
+def facts(items: list[T], ends: Callable[[T], Hashable], row: Callable[[T], Row]) -> Iterator[T | list[Row]]:
+    """The facts of relationship rows in reading order, as :func:`group_facts` groups them
+    and in its order: an item that is the only one about its ``ends`` (type, source,
+    target) is a fact by itself, which group_facts would find too (no other row to join),
+    and comes back as the item, with no :class:`Row` made for it (most rows of a big
+    dataset); the items that share their ends are made into Rows (``row``) and grouped,
+    and each fact comes back as its rows, where its first row was. ``items`` is emptied
+    as it goes, so each row can be freed once it is a fact."""
+    told = Counter(map(ends, items))
+    shared = {i: row(item) for i, item in enumerate(items) if told[ends(item)] > 1}
+    del told
+    grouped = {id(rows[0]): rows for rows in group_facts(list(shared.values()))}
+    for i, item in enumerate(items):
+        items[i] = None  # type: ignore[call-overload]  # the row goes once it is a fact
+        made = shared.pop(i, None)
+        if made is None:
+            yield item
+        else:
+            rows = grouped.pop(id(made), None)
+            if rows is not None:  # the first row of its fact
+                yield rows
+    items.clear()
 
 
 def _latest(rows: list[Row]) -> Row:

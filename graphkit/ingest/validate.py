@@ -8,10 +8,9 @@ them all when there is any error; warnings ride along on the dataset.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -323,47 +322,33 @@ def _check(
     return dataset, sorted(col.issues)
 
 
-_ENDS = attrgetter("type", "source", "target")
-_RENAMED = itemgetter(1)
-
-
 def _facts(
     good_rels: list[tuple[Relationship, Relationship, _FolderRows]], published: dict[str, str]
 ) -> Iterator[tuple[Relationship, str] | list[combine.Row]]:
-    """The facts of the good relationship rows, in the order :func:`combine.group_facts`
-    gives them: ``(relationship, folder)`` for a row that is the only one about its ends
-    (most rows), the rows of the fact otherwise. ``good_rels`` is emptied as it goes."""
-    told = Counter(map(_ENDS, map(_RENAMED, good_rels)))  # (type, source, target) -> rows
-    shared: dict[int, combine.Row] = {}  # position in good_rels -> the row, when others share its ends
-    if len(told) < len(good_rels):
-        latest: dict[tuple[str, ...], str] = {}  # sources -> the latest publication day among them
-        for i, (written, r, f) in enumerate(good_rels):
-            if told[(r.type, r.source, r.target)] == 1:
-                continue
-            day = latest.get(written.sources)
-            if day is None:
-                day = latest[written.sources] = max(
-                    (published.get(s, "") for s in written.sources), default=""
-                )
-            shared[i] = combine.Row(
-                rel=r,
-                folder=f.folder.name,
-                order=f.order,
-                published=day,
-                origin=(written.source, written.target),
-            )
-    del told
-    facts = {id(rows[0]): rows for rows in combine.group_facts(list(shared.values()))}
-    for i, (_, r, f) in enumerate(good_rels):
-        good_rels[i] = None  # type: ignore[call-overload]  # the row goes once it is a fact
-        row = shared.pop(i, None)
-        if row is None:
-            yield r, f.folder.name
+    """The facts of the good relationship rows (:func:`combine.facts`): ``(relationship,
+    folder)`` for a row that is a fact by itself, the rows of the fact otherwise.
+    ``good_rels`` is emptied as it goes."""
+    latest: dict[tuple[str, ...], str] = {}  # sources -> the latest publication day among them
+
+    def row(item: tuple[Relationship, Relationship, _FolderRows]) -> combine.Row:
+        written, r, f = item
+        day = latest.get(written.sources)
+        if day is None:
+            day = latest[written.sources] = max((published.get(s, "") for s in written.sources), default="")
+        return combine.Row(
+            rel=r, folder=f.folder.name, order=f.order, published=day, origin=(written.source, written.target)
+        )
+
+    for fact in combine.facts(good_rels, _ends, row):
+        if type(fact) is tuple:
+            yield fact[1], fact[2].folder.name
         else:
-            rows = facts.pop(id(row), None)
-            if rows is not None:  # the first row of its fact
-                yield rows
-    good_rels.clear()
+            yield fact
+
+
+def _ends(item: tuple[Relationship, Relationship, _FolderRows]) -> tuple[str, str, str]:
+    r = item[1]
+    return r.type, r.source, r.target
 
 
 def _folders_of(found: list[_FolderRows], renames: dict[str, str]) -> dict[str, dict[str, list[str]]]:
