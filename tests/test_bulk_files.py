@@ -216,6 +216,15 @@ def test_content_hash_covers_every_property_and_ignores_itself_and_order():
     assert a != content_hash("Company", "p1", {"name": "x", "n": 1})
     assert a != content_hash("Person", "p2", {"name": "x", "n": 1})
     assert content_hash("P", "i", {"d": dt.date(2025, 1, 1)}) != content_hash("P", "i", {"d": "2025-01-01"})
+
+
+def test_content_hash_covers_the_folders_the_load_reads_in_any_order():
+    a = content_hash("Person", "p1", {"name": "x"}, ["a"])
+    assert a != content_hash("Person", "p1", {"name": "x"})
+    assert a != content_hash("Person", "p1", {"name": "x"}, ["a", "b"])
+    assert content_hash("Person", "p1", {"name": "x"}, ["b", "a"]) == content_hash(
+        "Person", "p1", {"name": "x"}, ("a", "b")
+    )
     assert content_hash("P", "i", {"l": ["a", "b"]}) != content_hash("P", "i", {"l": ["b", "a"]})
     assert len(a) == 32 and int(a, 16) >= 0
     with pytest.raises(TypeError):

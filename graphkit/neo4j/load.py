@@ -19,7 +19,7 @@ import json
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,10 +131,14 @@ class Plan:
 HASH = "graphkit_hash"
 
 
-def content_hash(group: Any, ident: Any, props: dict[str, Any]) -> str:
+def content_hash(group: Any, ident: Any, props: dict[str, Any], loaded: Sequence[str] = ()) -> str:
     """The content hash of one row: what a load would write for it (its label or its type and
-    ends, its id or key, every property but the hash). Equal hashes, equal writes."""
-    canon = _CANON.encode([group, ident, sorted((k, v) for k, v in props.items() if k != HASH)])
+    ends, its id or key, every property but the hash) and the folders the load reads
+    (``loaded``: a write keeps what other folders said, so the same row written by a load
+    of other folders has another effect). Equal hashes, equal writes."""
+    canon = _CANON.encode(
+        [group, ident, sorted(loaded), sorted((k, v) for k, v in props.items() if k != HASH)]
+    )
     return hashlib.blake2b(canon.encode("utf-8"), digest_size=16).hexdigest()
 
 
@@ -169,7 +173,7 @@ def node_rows(g: nx.MultiDiGraph, dataset: str) -> Iterator[NodeRow]:
         return list((folders_of.get(what) or {}).get(key) or loaded)
 
     def row(label: str, ident: str, f: list[str], props: dict[str, Any]) -> NodeRow:
-        props[HASH] = content_hash(label, ident, props)
+        props[HASH] = content_hash(label, ident, props, loaded)
         return label, {"id": ident, "folders": f, "props": props}
 
     for sid, s in g.graph.get("sources", {}).items():
@@ -208,7 +212,7 @@ def rel_rows(g: nx.MultiDiGraph, dataset: str, *, write_moves: bool = True) -> I
         for m in moved.get(k, ()):
             props.update(move_props(m, names))
         group = (d["type"], kinds[u], kinds[v])
-        props[HASH] = content_hash(group, [u, v, k], props)
+        props[HASH] = content_hash(group, [u, v, k], props, loaded)
         yield group, {"from": u, "to": v, "key": k, "props": props}
 
 

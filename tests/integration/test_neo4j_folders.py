@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import graphkit
@@ -266,13 +267,23 @@ def test_a_shared_fact_takes_the_hash_of_each_load_that_writes_it(neo4j_driver, 
 
 # ------------------------------------------------ skipping what Neo4j holds changes nothing
 #: The folder sets that validate on their own (b's facts name people a defines).
+EXAMPLES = int(os.environ.get("GRAPHKIT_LOAD_EXAMPLES", "25"))
 LOADABLE = [("a",), ("c",), ("a", "b"), ("a", "c"), ("a", "b", "c")]
-EDITS = ["none", "quote", "drop", "role", "end"]
+EDITS = ["none", "quote", "drop", "role", "end", "decide"]
+SAME = "id_a,id_b,name_a,name_b,score,reasons,decision\np2,p3,Bo Chen,Chen Bo,0.9,,same\n"
 
 
 def edit_folder(folder: Path, kind: str, i: int) -> None:
     """One edit to the ``i``-th relationship (modulo their number) of ``folder``: its quote,
-    its role or its end changed (the last two make it another fact), or the row dropped."""
+    its role or its end changed (the last two make it another fact), or the row dropped;
+    or ("decide") b's decision that p2 and p3 are one man made or taken back."""
+    if kind == "decide":
+        decisions = folder.parent / "b" / "decisions.csv"
+        if decisions.exists():
+            decisions.unlink()
+        else:
+            decisions.write_text(SAME, "utf-8")
+        return
     path = folder / "relationships.csv"
     header, *rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
     if kind == "none" or not rows:
@@ -315,7 +326,7 @@ def stored_state(driver) -> tuple[list, list]:
 
 
 @settings(
-    max_examples=25,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -331,6 +342,14 @@ def stored_state(driver) -> tuple[list, list]:
         min_size=2,
         max_size=6,
     )
+)
+@example(  # the merge of p2 and p3, a load of a alone, the merge taken back: p2 must lose b's part
+    steps=[
+        (("a",), "a", "none", 0, False),
+        (("a", "b"), "a", "decide", 0, False),
+        (("a",), "a", "none", 0, False),
+        (("a", "b"), "a", "decide", 0, False),
+    ]
 )
 def test_skipping_what_neo4j_holds_never_changes_the_outcome(
     neo4j_driver, neo4j_settings, tmp_path_factory, steps
