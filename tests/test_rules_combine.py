@@ -1347,3 +1347,26 @@ def _rel(role: str | None, role_en: str | None) -> Relationship:
 def test_rows_roles_agree_across_languages(a, b, agree):
     assert combine.rows_roles_agree(_rel(*a), _rel(*b)) is agree
     assert combine.rows_roles_agree(_rel(*b), _rel(*a)) is agree
+
+
+def test_a_tie_on_the_publication_day_goes_to_the_folder_given_later(tmp_path: Path):
+    """Through validation: two folders published the same day disagree on a role; the
+    fact takes the role of the folder named later, whichever that is."""
+    rels = "type,from,to,role,role_en,role_category,start,end,status,sources,evidence,note\n"
+    for name, role in (("one", "CTO"), ("two", "Chief Scientist")):
+        d = tmp_path / name
+        d.mkdir()
+        (d / "sources.csv").write_text(
+            f"id,title,publisher,published\ns-{name},Report,Wire,2025-05-01\n", "utf-8"
+        )
+        (d / "people.csv").write_text(f"id,name,sources\np,Ada,s-{name}\n", "utf-8")
+        (d / "organisations.csv").write_text(f"id,kind,name,sources\no,Company,Orb,s-{name}\n", "utf-8")
+        (d / "relationships.csv").write_text(
+            rels + f"WORKED_AT,p,o,{role},,,2023,,confirmed,s-{name},q {name},\n", "utf-8"
+        )
+    for order, used in ((["one", "two"], "Chief Scientist"), (["two", "one"], "CTO")):
+        ds, issues = check([tmp_path / n for n in order])
+        assert ds is not None, issues
+        [r] = ds.relationships
+        assert (r.role, r.disputed) == (used, ("role",))
+        assert [q.folder for q in r.quotes] == order
