@@ -267,6 +267,7 @@ def test_a_shared_fact_takes_the_hash_of_each_load_that_writes_it(neo4j_driver, 
 
 # ------------------------------------------------ skipping what Neo4j holds changes nothing
 #: The folder sets that validate on their own (b's facts name people a defines).
+OTHER = DS + "-other"  # a second dataset over the same node ids
 EXAMPLES = int(os.environ.get("GRAPHKIT_LOAD_EXAMPLES", "25"))
 LOADABLE = [("a",), ("c",), ("a", "b"), ("a", "c"), ("a", "b", "c")]
 EDITS = ["none", "quote", "drop", "role", "end", "decide"]
@@ -303,19 +304,20 @@ def edit_folder(folder: Path, kind: str, i: int) -> None:
 
 
 def stored_state(driver) -> tuple[list, list]:
-    """Every node and relationship of DS with its properties, the content hash left out
-    (it is bookkeeping: what the last load wrote), in a stable order."""
+    """Every node and relationship of DS and OTHER with its properties, the content hash
+    left out (it is bookkeeping: what the last load wrote), in a stable order."""
 
     def clean(props: dict) -> list:
         return sorted((k, repr(v)) for k, v in props.items() if k != gl.HASH)
 
     nodes = driver.execute_query(
-        "MATCH (n) WHERE n.graphkit_dataset = $ds AND NOT n:GraphkitLoad "
+        "MATCH (n) WHERE n.graphkit_dataset STARTS WITH $ds AND NOT n:GraphkitLoad "
         "RETURN labels(n) AS labels, properties(n) AS p",
         ds=DS,
     ).records
     rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) WHERE r.graphkit_dataset = $ds RETURN type(r) AS t, a.id AS a, b.id AS b, "
+        "MATCH (a)-[r]->(b) WHERE r.graphkit_dataset STARTS WITH $ds "
+        "RETURN type(r) AS t, a.id AS a, b.id AS b, "
         "properties(r) AS p",
         ds=DS,
     ).records
@@ -338,6 +340,7 @@ def stored_state(driver) -> tuple[list, list]:
             st.sampled_from(EDITS),
             st.integers(0, 3),
             st.booleans(),
+            st.sampled_from([DS, OTHER]),
         ),
         min_size=2,
         max_size=6,
@@ -345,16 +348,17 @@ def stored_state(driver) -> tuple[list, list]:
 )
 @example(  # the merge of p2 and p3, a load of a alone, the merge taken back: p2 must lose b's part
     steps=[
-        (("a",), "a", "none", 0, False),
-        (("a", "b"), "a", "decide", 0, False),
-        (("a",), "a", "none", 0, False),
-        (("a", "b"), "a", "decide", 0, False),
+        (("a",), "a", "none", 0, False, DS),
+        (("a", "b"), "a", "decide", 0, False, DS),
+        (("a",), "a", "none", 0, False, DS),
+        (("a", "b"), "a", "decide", 0, False, DS),
     ]
 )
 def test_skipping_what_neo4j_holds_never_changes_the_outcome(
     neo4j_driver, neo4j_settings, tmp_path_factory, steps
 ):
-    """A random run of edits and loads (some with --prune), done twice: as loads do, with
+    """A random run of edits and loads (some with --prune, some into another dataset over
+    the same ids), done twice: as loads do, with
     the rows whose hash Neo4j holds (and files it has loaded) skipped, and with every row
     written (``rewrite``). After every load the stored graph must be the same, and a
     recheck of the last load finds nothing to do."""
@@ -364,16 +368,16 @@ def test_skipping_what_neo4j_holds_never_changes_the_outcome(
         wipe_test_data(neo4j_driver)
         dirs = make_folders(root / ("rewrite" if rewrite else "skip"))
         states = []
-        for names, edited, kind, i, prune in steps:
+        for names, edited, kind, i, prune, dataset in steps:
             edit_folder(dirs[edited], kind, i)
             result = api.load(
-                [dirs[n] for n in names], neo4j_settings, dataset=DS, prune=prune, rewrite=rewrite
+                [dirs[n] for n in names], neo4j_settings, dataset=dataset, prune=prune, rewrite=rewrite
             )
             states.append((result.rows, stored_state(neo4j_driver)))
         seen[rewrite] = states
         if not rewrite:
             last = api.load(
-                [dirs[n] for n in names], neo4j_settings, dataset=DS, prune=prune, check_files=False
+                [dirs[n] for n in names], neo4j_settings, dataset=dataset, prune=prune, check_files=False
             )
             assert last.changes == 0
             assert stored_state(neo4j_driver) == states[-1][1]
