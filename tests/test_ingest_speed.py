@@ -16,6 +16,7 @@ import datetime as dt
 import gc
 import io
 import random
+import threading
 import weakref
 from pathlib import Path
 from typing import Any
@@ -790,6 +791,38 @@ def test_young_collections_only_puts_the_thresholds_back():
     assert gc.get_threshold() == before
     with contextlib.suppress(RuntimeError), young_collections_only():
         raise RuntimeError
+    assert gc.get_threshold() == before
+
+
+def test_young_collections_only_overlapping_in_threads_puts_the_thresholds_back():
+    """Two threads whose blocks overlap, the first leaving first: the threshold stays raised
+    until the second leaves, then the thresholds from before come back."""
+    before = gc.get_threshold()
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, tuple[int, ...]] = {}
+
+    def first() -> None:
+        with young_collections_only():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with young_collections_only():
+            second_in.set()
+            first_out.wait(5)
+            seen["after the first left"] = gc.get_threshold()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert seen["after the first left"][2] >= 1_000_000
+    assert gc.get_threshold() == before
+    with young_collections_only(), young_collections_only():  # nested
+        assert gc.get_threshold()[2] >= 1_000_000
     assert gc.get_threshold() == before
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -24,9 +25,24 @@ def young_collections_only() -> Iterator[None]:
     (:func:`graphkit.schema.dates._parse_edtf` keeps them young), which hold its
     callers' frames and so the tables being read. (Turning the collector off instead
     would keep those to the end, and the memory they hold.)"""
-    young, middle, full = gc.get_threshold()
-    gc.set_threshold(young, middle, max(full, _FULL_EVERY))
+    global _inside, _saved
+    with _lock:
+        if _inside == 0:  # the first one in raises the threshold, the last one out puts it back
+            _saved = gc.get_threshold()
+            young, middle, full = _saved
+            gc.set_threshold(young, middle, max(full, _FULL_EVERY))
+        _inside += 1
     try:
         yield
     finally:
-        gc.set_threshold(young, middle, full)
+        with _lock:
+            _inside -= 1
+            if _inside == 0:
+                gc.set_threshold(*_saved)
+
+
+# The thresholds are the process's: blocks that overlap (nested, or in threads) share one
+# raised threshold, and the thresholds from before the first go back after the last.
+_lock = threading.Lock()
+_inside = 0
+_saved: tuple[int, ...] = ()
