@@ -383,3 +383,18 @@ def test_skipping_what_neo4j_holds_never_changes_the_outcome(
             assert stored_state(neo4j_driver) == states[-1][1]
     for step, (skipped, written) in enumerate(zip(seen[False], seen[True], strict=True)):
         assert skipped == written, f"after load {step + 1} of {steps}"
+
+
+def test_rewrite_restores_a_shared_fact_only_with_all_its_folders(neo4j_driver, neo4j_settings, folders):
+    """A value edited by hand on a fact that a and c both support: --rewrite of a alone
+    keeps it (c's part stays, as in any load of a), --rewrite of a and c restores it."""
+    a, c = folders["a"], folders["c"]
+    role = "MATCH (:Person {id: 'p1'})-[r:WORKED_AT]->(:Company {id: 'acme'}) RETURN r.role AS role"
+    api.load([a, c], neo4j_settings, dataset=DS)
+    neo4j_driver.execute_query(
+        "MATCH (:Person {id: 'p1'})-[r:WORKED_AT]->(:Company {id: 'acme'}) SET r.role = 'edited'"
+    )
+    api.load([a], neo4j_settings, dataset=DS, rewrite=True)
+    assert neo4j_driver.execute_query(role).records[0]["role"] == "edited"
+    api.load([a, c], neo4j_settings, dataset=DS, rewrite=True)
+    assert neo4j_driver.execute_query(role).records[0]["role"] == "CTO"
