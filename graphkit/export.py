@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,9 @@ def _write_gexf(h: nx.MultiDiGraph, path: Path) -> None:
     ``end`` (dynamic time spans, which EDTF values are not), and networkx moves
     attributes of those names there. They are written as ordinary attributes
     whose titles are ``type``, ``start`` and ``end`` instead, which Gephi shows
-    and ``networkx.read_gexf`` returns under those names."""
+    and ``networkx.read_gexf`` returns under those names. The file carries no
+    ``lastmodifieddate`` (networkx's is the day of writing): the same graph, the same
+    file."""
     reserved = ("type", "start", "end")
     for _, _, d in h.edges(data=True):
         for name in reserved:
@@ -93,6 +96,8 @@ def _write_gexf(h: nx.MultiDiGraph, path: Path) -> None:
     for _, d in h.nodes(data=True):
         d["label"] = d["name"]
     text = "\n".join(nx.generate_gexf(h, encoding="utf-8"))
+    # networkx stamps the day of writing; without it the same graph gives the same file
+    text = re.sub(r' lastmodifieddate="[^"]*"', "", text, count=1)
     for name in reserved:
         text = text.replace(f'title="graphkit_{name}"', f'title="{name}"', 1)
     path.write_text(text, encoding="utf-8")

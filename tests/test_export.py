@@ -129,3 +129,22 @@ def test_who_tried_to_hire_whom(graphml):
 def test_the_six(graphml):
     six = {u for u, v, d in graphml.edges(data=True) if d["type"] == "MEMBER_OF" and v == "six-tigers"}
     assert names(graphml, six) == sorted(["智谱", "MiniMax", "零一万物", "百川智能", "阶跃星辰", "月之暗面"])
+
+
+def test_gexf_is_the_same_file_whatever_the_day(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """networkx stamps the day of writing as lastmodifieddate; graphkit leaves it out, so
+    one graph gives one file on any day."""
+    import time
+
+    import networkx.readwrite.gexf as nx_gexf
+
+    g = build_graph(DATA)
+    [today] = export(g, "gexf", tmp_path / "today.gexf")
+    strftime = time.strftime
+    monkeypatch.setattr(
+        nx_gexf.time, "strftime", lambda fmt, *a: strftime(fmt, (1999, 12, 31, 0, 0, 0, 4, 365, 0))
+    )
+    [other] = export(g, "gexf", tmp_path / "other.gexf")
+    assert today.read_bytes() == other.read_bytes()
+    assert b"lastmodifieddate" not in today.read_bytes()
+    assert nx.read_gexf(today).number_of_nodes() == g.number_of_nodes()
