@@ -153,3 +153,25 @@ def test_demo_writes_the_charts_as_svg(tmp_path: Path):
         assert svg.startswith('<?xml version="1.0" encoding="utf-8"?>\n<svg ')
         assert org_name("zhipu") in texts(svg)
     assert org_name("venture-zhang-fan") in texts(files[0].read_text("utf-8"))
+
+
+def test_a_timeline_without_dated_departures_is_the_same_on_any_day(monkeypatch: pytest.MonkeyPatch):
+    """No bar, no time axis: the chart says so and shows no month, so it does not depend
+    on the day it is drawn."""
+    import datetime as dt
+
+    from graphkit.report import charts
+
+    today = charts.timeline_chart([])
+
+    class Later(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return dt.date(2031, 7, 1)
+
+    monkeypatch.setattr(charts.dt, "date", Later)
+    assert charts.timeline_chart([]) == today
+    root = ET.fromstring(today)
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "(no dated departures)" in texts
+    assert not [t for t in texts if t and re.fullmatch(r"\d{4}-\d{2}", t)]

@@ -191,6 +191,8 @@ def timeline_chart(moves: list[dict[str, Any]], top: int = 15, limit: int = 500)
     row = {c: i for i, c in enumerate(companies)}
     start, ticks = _month_ticks(bars)
     span = (ticks[-1] - start).days
+    if not bars:  # no time axis to show: no ticks (the same file on any day)
+        ticks = []
 
     row_h, plot_w = 40.0, 480.0
     cos30, sin30 = math.cos(math.radians(30)), 0.5
@@ -265,7 +267,7 @@ def _timeline_bars(
 
 def _month_ticks(bars: list[tuple[dict[str, Any], dt.date, dt.date]]) -> tuple[dt.date, list[dt.date]]:
     """Month ticks covering the bars, every 1, 2, 3, 6, 12, 24, ... months, at most 10 of them."""
-    first = _month(min((a for _, a, _ in bars), default=dt.date.today()))
+    first = _month(min((a for _, a, _ in bars), default=dt.date(2000, 1, 1)))  # no bars: unused
     last = max((b for _, _, b in bars), default=first)
     last = last if last.day == 1 and last > first else _month(last, 1)
     months = (last.year - first.year) * 12 + last.month - first.month
