@@ -189,10 +189,11 @@ def timeline_chart(moves: list[dict[str, Any]], top: int = 15, limit: int = 500)
     title = "Departures over time (bar = the span the fuzzy date allows)"
     companies, bars = _timeline_bars(moves, top, limit)
     row = {c: i for i, c in enumerate(companies)}
-    start, ticks = _month_ticks(bars)
-    span = (ticks[-1] - start).days
-    if not bars:  # no time axis to show: no ticks (the same file on any day)
-        ticks = []
+    if bars:
+        start, ticks = _month_ticks(bars)
+        span = (ticks[-1] - start).days
+    else:  # no time axis to show, so no month: the same file on any day
+        start, ticks, span = dt.date.min, [], 1
 
     row_h, plot_w = 40.0, 480.0
     cos30, sin30 = math.cos(math.radians(30)), 0.5
@@ -266,8 +267,9 @@ def _timeline_bars(
 
 
 def _month_ticks(bars: list[tuple[dict[str, Any], dt.date, dt.date]]) -> tuple[dt.date, list[dt.date]]:
-    """Month ticks covering the bars, every 1, 2, 3, 6, 12, 24, ... months, at most 10 of them."""
-    first = _month(min((a for _, a, _ in bars), default=dt.date(2000, 1, 1)))  # no bars: unused
+    """Month ticks covering the bars (at least one), every 1, 2, 3, 6, 12, 24, ... months, at
+    most 10 of them."""
+    first = _month(min(a for _, a, _ in bars))
     last = max((b for _, _, b in bars), default=first)
     last = last if last.day == 1 and last > first else _month(last, 1)
     months = (last.year - first.year) * 12 + last.month - first.month
