@@ -28,7 +28,14 @@ from pydantic import ValidationError
 from graphkit.graph import careers, convert
 from graphkit.graph.time import NEG, POS, fact_when, iso_day, span
 from graphkit.ingest import combine, validate
-from graphkit.ingest.read import parse_csv, parse_records, read_records, read_table, to_table
+from graphkit.ingest.read import (
+    LazyRecords,
+    parse_csv,
+    parse_records,
+    read_records,
+    read_table,
+    to_table,
+)
 from graphkit.schema import dates, vocab
 from graphkit.schema.collect import young_collections_only
 from graphkit.schema.direct import FAIL, CellReader, field_reader, with_values
@@ -540,17 +547,26 @@ def test_records_read_as_before(text: str):
     )
     parsed = parse_records(text, "t.csv")
     assert to_table(parsed) == parse_csv(text, "t.csv")
+    lazy = parse_records(text, "t.csv", lazy=True)
+    assert isinstance(lazy.records, LazyRecords)
+    assert lazy.header == parsed.header
+    assert len(lazy.records) == len(parsed.records)
+    assert list(lazy.records) == parsed.records
+    assert list(lazy.records) == parsed.records  # walked again, the same records
+    assert to_table(lazy) == to_table(parsed)
 
 
 def test_read_records_gives_the_read_errors_read_table_gives(tmp_path: Path):
-    for content in (b"", b'a,b\n"x', b"\x00\x01", b"id\nx\x0b\n"):
+    for content in (b"", b'a,b\n"x', b'a,b\n1,2\n3,"4\n5,6\n', b"\x00\x01", b"id\nx\x0b\n"):
         path = tmp_path / "t.csv"
         path.write_bytes(content)
         with pytest.raises(ReadError) as fast:
             read_records(path)
+        with pytest.raises(ReadError) as lazy:  # at once, not when the records are walked
+            read_records(path, lazy=True)
         with pytest.raises(ReadError) as general:
             read_table(path)
-        assert str(fast.value) == str(general.value)
+        assert str(fast.value) == str(general.value) == str(lazy.value)
 
 
 _CELLS = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,47 +100,75 @@ def read_table(path: str | Path, encoding: str | None = None) -> Table:
 class Records:
     """A CSV file as parsed, before its cells become :class:`Row` values: each record is
     ``(line, cells)``, the physical line on which it starts and its cells as read (not
-    trimmed). Blank records are left out. :func:`to_table` gives the :class:`Table`."""
+    trimmed). Blank records are left out. :func:`to_table` gives the :class:`Table`.
+
+    ``records`` is a list, or (``lazy=True`` in :func:`parse_records`) a
+    :class:`LazyRecords` that parses the text again each time it is walked."""
 
     path: str
     encoding: str
     header: tuple[str, ...]
-    records: list[tuple[int, list[str]]]
+    records: list[tuple[int, list[str]]] | LazyRecords
 
 
-def read_records(path: str | Path, encoding: str | None = None) -> Records:
-    """:func:`read_table` without building a :class:`Row` per record (same errors)."""
+def read_records(path: str | Path, encoding: str | None = None, *, lazy: bool = False) -> Records:
+    """:func:`read_table` without building a :class:`Row` per record (same errors); ``lazy``
+    as in :func:`parse_records`."""
     shown = str(path)
     data = read_bytes(path)
     text, used = decode(data, shown, encoding)
     del data
     _check_characters(text, shown)
-    return parse_records(text, shown, used)
+    return parse_records(text, shown, used, lazy=lazy)
 
 
-def parse_records(text: str, path: str, encoding: str = "utf-8") -> Records:
-    """Parse CSV text into :class:`Records` (see :func:`parse_csv`)."""
+def _scan(text: str, path: str) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank records of CSV text with their first physical lines, the header
+    first (raises :class:`ReadError` on malformed CSV)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header: tuple[str, ...] | None = None
-    records: list[tuple[int, list[str]]] = []
-    append = records.append
     strip = str.strip
     start = 1
     try:
         for record in reader:
             line = start
             start = reader.line_num + 1
-            if not any(map(strip, record)):  # no cell, or only blank cells: no record
-                continue
-            if header is None:
-                header = tuple(cell.strip() for cell in record)
-                continue
-            append((line, record))
+            if any(map(strip, record)):  # no cell, or only blank cells: no record
+                yield line, record
     except csv.Error as exc:
         raise ReadError(f"malformed CSV ({exc})", path, reader.line_num) from None
-    if header is None:
+
+
+class LazyRecords:
+    """The records of a CSV text after its header, parsed anew each time they are walked:
+    only the text stays in memory, not a list of every record's cells (for a million
+    rows, about ten times the text). The text is known to parse (:func:`parse_records`
+    read it through once)."""
+
+    def __init__(self, text: str, path: str, count: int) -> None:
+        self._text, self._path, self._count = text, path, count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        records = _scan(self._text, self._path)
+        next(records)  # the header
+        return records
+
+
+def parse_records(text: str, path: str, encoding: str = "utf-8", *, lazy: bool = False) -> Records:
+    """Parse CSV text into :class:`Records` (see :func:`parse_csv`). The whole text is read
+    through here, so a malformed one raises now, not later; ``lazy`` keeps the text
+    instead of the records (:class:`LazyRecords`)."""
+    records = _scan(text, path)
+    first = next(records, None)
+    if first is None:
         raise ReadError("empty file, expected a header row", path, 1)
-    return Records(path=path, encoding=encoding, header=header, records=records)
+    header = tuple(cell.strip() for cell in first[1])
+    if lazy:
+        count = sum(1 for _ in records)
+        return Records(path=path, encoding=encoding, header=header, records=LazyRecords(text, path, count))
+    return Records(path=path, encoding=encoding, header=header, records=list(records))
 
 
 def cells_of(record: list[str], width: int) -> tuple[list[str], int]:

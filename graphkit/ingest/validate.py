@@ -119,7 +119,7 @@ def _read(directory: Path, encoding: str | None, col: _Collector) -> dict[str, R
         if not path.exists():
             continue
         try:
-            table = read_records(path, encoding)
+            table = read_records(path, encoding, lazy=True)  # the text kept, not every record's cells
         except ReadError as exc:
             col.issues.append(exc.issue())
             continue
