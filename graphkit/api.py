@@ -140,7 +140,7 @@ def build_graph(
     directory: Folders, encoding: str | None = None, decisions: str | Path | None = None
 ) -> nx.MultiDiGraph:
     """Validate the data folders and convert them to the talent graph."""
-    return _graph.to_graph(validate(directory, encoding, decisions))
+    return _graph.to_graph(validate(directory, encoding, decisions), consume=True)
 
 
 def graph_counts(g: nx.MultiDiGraph) -> dict[str, int]:

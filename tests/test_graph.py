@@ -3,9 +3,11 @@
 import csv
 from collections import Counter
 
-from helpers import DATA
+from helpers import DATA, FIXTURES
 
 from graphkit import build_graph, graph_counts
+
+CAREERS = FIXTURES / "careers"
 
 
 def csv_rows(name: str) -> list[dict[str, str]]:
@@ -66,3 +68,49 @@ def test_fuzzy_dates_become_bounds():
     assert (pivot["date_earliest"], pivot["date_latest"]) == ("2024-10-01", "2024-12-31")
     by_report = next(d for u, v, d in g.edges(data=True) if d["type"] == "INVESTED_IN" and u == "sinovation")
     assert (by_report["start_earliest"], by_report["start_latest"]) == ("", "2025-06-16")
+
+
+def _attrs(g):
+    return (
+        list(g.nodes(data=True)),
+        list(g.edges(keys=True, data=True)),
+        {k: v for k, v in g.graph.items() if k != "careers"},
+        g.graph["careers"].to_json(),
+    )
+
+
+def test_a_consumed_dataset_gives_the_same_graph_and_is_emptied():
+    from graphkit import load_dataset, to_graph
+
+    for folder in (DATA, CAREERS):
+        kept = to_graph(load_dataset(folder))
+        ds = load_dataset(folder)
+        nodes, rels = len(ds.nodes), len(ds.relationships)
+        assert nodes > 10 and rels > 10
+        consumed = to_graph(ds, consume=True)
+        assert _attrs(consumed) == _attrs(kept)
+        assert ds.nodes == {} and ds.relationships == []
+        assert consumed.number_of_nodes() >= nodes and consumed.number_of_edges() == rels
+
+
+def test_equal_lists_are_one_list_and_hold_what_each_row_says():
+    from graphkit import load_dataset
+    from graphkit.graph.convert import SHARED_EDGE_LISTS, SHARED_NODE_LISTS, edge_attrs, node_attrs
+
+    ds = load_dataset(CAREERS)
+    own_nodes = {n.id: node_attrs(n) for n in ds.nodes.values()}
+    own_edges = {r.key: edge_attrs(r) for r in ds.relationships}
+    g = build_graph(CAREERS)
+    for name in SHARED_EDGE_LISTS:
+        values = [d[name] for _, _, d in g.edges(data=True)]
+        for _, _, k, d in g.edges(keys=True, data=True):
+            if name != "disagreements":  # (set apart from the rows)
+                assert d[name] == own_edges[k][name]  # what each row gave, shared or not
+        # equal lists are the very same list: as many lists as values
+        assert len({id(v) for v in values}) == len({tuple(v) for v in values}) < len(values)
+    for name in SHARED_NODE_LISTS:
+        values = [d[name] for _, d in g.nodes(data=True)]
+        for n, d in g.nodes(data=True):
+            if n in own_nodes:
+                assert d[name] == own_nodes[n][name]
+        assert len({id(v) for v in values}) == len({tuple(v) for v in values}) < len(values)

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -132,7 +132,8 @@ def derive_records(
         for person in sorted(by_person, key=str):
             stints = [
                 _Stint(key, org, hows.get(rtype, ""), role, cats, start, end)
-                for _, key, org, rtype, role, cats, start, end in by_person[person]
+                # popped: its records free their memory for the moves
+                for _, key, org, rtype, role, cats, start, end in by_person.pop(person)
             ]
             if len({s.org for s in stints}) == len(stints):  # the usual case: no tenure to build
                 moves.extend(_distinct_orgs(person, stints, person in unnamed, out.when, order))
@@ -152,16 +153,16 @@ def derive(g: nx.MultiDiGraph) -> Careers:
     types = set(voc.career_types("job")) | set(voc.career_types("arrival"))
     org_kinds = set(voc.organisation_kinds)
     when: dict[str, str] = {}
-    records: list[Record] = []
     categories: dict[tuple[str, ...], tuple[str, ...]] = {}  # each distinct tuple once, shared
     nodes = g.nodes
-    for u, v, k, d in g.edges(keys=True, data=True):
-        t = d.get("type", "")
-        when[k] = fact_when(d)
-        if t in types and nodes[v].get("kind") in org_kinds:
-            cats = tuple(d.get("role_category") or ())
-            records.append(
-                (
+
+    def records() -> Iterator[Record]:  # read once, as derive_records groups them: no list of all
+        for u, v, k, d in g.edges(keys=True, data=True):
+            t = d.get("type", "")
+            when[k] = fact_when(d)
+            if t in types and nodes[v].get("kind") in org_kinds:
+                cats = tuple(d.get("role_category") or ())
+                yield (
                     u,
                     k,
                     v,
@@ -171,9 +172,9 @@ def derive(g: nx.MultiDiGraph) -> Careers:
                     d.get("start") or "",
                     d.get("end") or "",
                 )
-            )
+
     unnamed = {n for n, x in g.nodes(data="unnamed") if x}
-    return derive_records(records, unnamed, when)
+    return derive_records(records(), unnamed, when)
 
 
 def annotate(g: nx.MultiDiGraph, c: Careers) -> None:

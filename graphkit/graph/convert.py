@@ -12,7 +12,7 @@ each relationship's fact date as edge attributes ``when``/``when_earliest``/
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -82,14 +82,67 @@ def edge_attrs(rel: Relationship) -> dict[str, Any]:
     }
 
 
-def to_graph(dataset: Dataset) -> nx.MultiDiGraph:
+def to_graph(dataset: Dataset, *, consume: bool = False) -> nx.MultiDiGraph:
     """Build the talent graph. Edge keys are the relationships' stable keys. An edge's
-    ``disagreements`` lists, in words, what each source says about its disputed fields."""
+    ``disagreements`` lists, in words, what each source says about its disputed fields.
+
+    Equal lists of the values many nodes and edges repeat (:data:`SHARED_NODE_LISTS`,
+    :data:`SHARED_EDGE_LISTS`: sources, folders, role categories) are one list object:
+    read them, never change them in place (a copy of the graph shares its lists too).
+    ``consume`` empties ``dataset.nodes`` and ``dataset.relationships`` as it goes, so
+    the records' memory goes to the graph (for a dataset that is not used again)."""
     with young_collections_only():
-        return _to_graph(dataset)
+        return _to_graph(dataset, consume)
 
 
-def _to_graph(dataset: Dataset) -> nx.MultiDiGraph:
+#: The list attributes of nodes and of edges whose values repeat across many of them.
+SHARED_NODE_LISTS = ("aliases", "sources", "merged_ids")
+SHARED_EDGE_LISTS = (
+    "role_category",
+    "sources",
+    "quote_sources",
+    "quote_folders",
+    "disputed",
+    "disagreements",
+)
+
+
+def _sharer(names: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """``share(attrs)``: ``attrs`` with each of its ``names`` lists replaced by the first
+    equal list seen (a million edges citing one source hold one list)."""
+    seen: dict[str, dict[tuple[Any, ...], list[Any]]] = {name: {} for name in names}
+
+    def share(attrs: dict[str, Any]) -> dict[str, Any]:
+        for name in names:
+            value = attrs[name]
+            attrs[name] = seen[name].setdefault(tuple(value), value)
+        return attrs
+
+    return share
+
+
+def _relationships(dataset: Dataset, consume: bool) -> Iterator[Relationship]:
+    rels = dataset.relationships
+    if not consume:
+        yield from rels
+        return
+    rels.reverse()
+    pop = rels.pop
+    while rels:
+        yield pop()
+
+
+def _nodes(dataset: Dataset, consume: bool) -> Iterator[Node]:
+    if not consume:
+        yield from dataset.nodes.values()
+        return
+    nodes = dataset.nodes
+    for nid in list(nodes):
+        yield nodes.pop(nid)
+
+
+def _to_graph(dataset: Dataset, consume: bool = False) -> nx.MultiDiGraph:
+    share_node, share = _sharer(SHARED_NODE_LISTS), _sharer(SHARED_EDGE_LISTS)
     said: dict[str, list[str]] = {}
     for d in dataset.disagreements:
         said.setdefault(d.key, []).append(d.describe())
@@ -102,12 +155,13 @@ def _to_graph(dataset: Dataset) -> nx.MultiDiGraph:
     g.graph["folders_of"] = dataset.folders_of
     g.graph["disagreements"] = [d.model_dump() for d in dataset.disagreements]
     add_node, add_edge = _adders(g)
-    for node in dataset.nodes.values():
-        add_node(node.id, node_attrs(node))
-    for rel in dataset.relationships:
+    for node in _nodes(dataset, consume):
+        add_node(node.id, share_node(node_attrs(node)))
+    for rel in _relationships(dataset, consume):
         key = rel.key
         attrs = edge_attrs(rel)
         attrs["disagreements"] = said.get(key, [])
+        share(attrs)
         # careers.ensure writes each fact's date in these places (every edge, before this
         # returns): made now, the dict is made at its final size
         attrs["when"] = attrs["when_earliest"] = attrs["when_latest"] = ""
