@@ -144,3 +144,20 @@ def test_an_edit_in_browser_is_undone_by_rewrite_only(neo4j_driver, neo4j_settin
     # a deleted relationship has no hash left: --recheck writes it back
     neo4j_driver.execute_query("MATCH (:Company {id: 'zhipu'})-[r:MEMBER_OF]->() DELETE r")
     assert "1 change, 0 nodes and 1 relationship created" in cli("--recheck")
+
+
+def test_the_stored_hashes_are_every_row_s_and_the_ids_only_for_prune(neo4j_driver):
+    load(neo4j_driver, DATA)
+    p = gl.plan(graphkit.build_graph(DATA), DS)
+    rows = [(label, r["id"], r) for label, rs in p.nodes.items() for r in rs]
+    rows += [(group[0], r["key"], r) for group, rs in p.rels.items() for r in rs]
+    assert len(rows) == 81
+    with neo4j_driver.session() as s:
+        held, ours = s.execute_read(gl.stored_hashes, DS, p.folders)
+        held_too, ours_too = s.execute_read(gl.stored_hashes, DS, p.folders, ours=True)
+        other, _ = s.execute_read(gl.stored_hashes, "test-incremental-none", p.folders, ours=True)
+    assert held == held_too == other  # every stored row's hash, whoever's it is
+    assert {bytes.fromhex(r["props"][gl.HASH]) for _, _, r in rows} <= held
+    assert ours == set()  # the ids are read for --prune only
+    assert ours_too == {(what, ident) for what, ident, _ in rows}
+    assert ("Person", "zhang-fan") in ours_too
