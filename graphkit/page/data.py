@@ -12,7 +12,6 @@ from functools import lru_cache
 from typing import Any
 
 import networkx as nx
-from pyvis.network import Network
 
 from graphkit import graph as graph_mod
 from graphkit import metrics
@@ -36,6 +35,8 @@ def _human(text: str) -> tuple[str, str]:
 
 def vis_options(n_nodes: int, seed: int = 0) -> dict[str, Any]:
     """vis-network options: pyvis's defaults, then physics off and our display settings."""
+    from pyvis.network import Network  # imported when a page is made, not by every command
+
     net = Network(directed=True)
     net.toggle_physics(False)
     big = n_nodes > BIG

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import math
 import random
+from typing import TYPE_CHECKING
 
-import igraph as ig
 import networkx as nx
 import numpy as np
+
+if TYPE_CHECKING:  # igraph is imported when a page is laid out, not by every command
+    import igraph as ig
 
 GRID_ABOVE = 300
 #: Components up to this size use Kamada-Kawai (even spacing), bigger ones Fruchterman-Reingold.
@@ -25,6 +28,8 @@ SPACING = 110.0
 
 def positions(g: nx.Graph, seed: int = 0, spacing: float = SPACING) -> dict[str, tuple[float, float]]:
     """``{node: (x, y)}`` in canvas units, centred on 0, deterministic for ``seed``."""
+    import igraph as ig
+
     nodes = list(g.nodes)
     n = len(nodes)
     if n == 0:
