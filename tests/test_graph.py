@@ -1,8 +1,11 @@
 """Graph counts for data/, computed independently from the CSV rows."""
 
 import csv
+import platform
+import sys
 from collections import Counter
 
+import pytest
 from helpers import DATA, FIXTURES
 
 from graphkit import build_graph, graph_counts
@@ -114,3 +117,39 @@ def test_equal_lists_are_one_list_and_hold_what_each_row_says():
             if n in own_nodes:
                 assert d[name] == own_nodes[n][name]
         assert len({id(v) for v in values}) == len({tuple(v) for v in values}) < len(values)
+
+
+@pytest.mark.skipif(platform.python_implementation() != "CPython", reason="CPython's key-sharing dicts")
+def test_every_edge_s_attributes_share_their_keys():
+    g = build_graph(CAREERS)
+    edges = [d for _, _, d in g.edges(data=True)]
+    assert edges and all(type(d) is dict for d in edges)  # plain dicts, as networkx makes
+    # one size for all, well under an ordinary dict of the same items
+    assert len({sys.getsizeof(d) for d in edges}) == 1
+    assert sys.getsizeof(edges[0]) * 2 < sys.getsizeof(dict(edges[0]))
+    people = [d for _, d in g.nodes(data=True) if d["kind"] == "Person"]
+    assert sys.getsizeof(people[0]) < sys.getsizeof(dict(people[0]))
+    assert list(edges[0]) == [*edge_attrs_order(), "disagreements", "when", "when_earliest", "when_latest"]
+
+
+def edge_attrs_order() -> list[str]:
+    return [
+        "type",
+        "role",
+        "role_en",
+        "role_category",
+        "start",
+        "start_earliest",
+        "start_latest",
+        "end",
+        "end_earliest",
+        "end_latest",
+        "status",
+        "sources",
+        "evidence",
+        "note",
+        "quotes",
+        "quote_sources",
+        "quote_folders",
+        "disputed",
+    ]

@@ -38,48 +38,62 @@ def _date_attrs(prefix: str, text: str | None) -> dict[str, str]:
     return {prefix: t, f"{prefix}_earliest": earliest, f"{prefix}_latest": latest}
 
 
+class _NodeAttrs:
+    """Lends its ``__dict__`` (see :class:`_EdgeAttrs`)."""
+
+
+class _EdgeAttrs:
+    """Lends its ``__dict__``: an edge's attributes as a plain ``dict`` whose keys every
+    other edge's dict shares (CPython's key-sharing dicts, kept while the keys go in in the
+    same order): 288 bytes for the 22 attributes, where a dict of its own takes 832. At a
+    million relationships that is 540 MB less. A dict that gets another key, loses one
+    or is copied becomes an ordinary dict, equal as before."""
+
+
 def node_attrs(node: Node) -> dict[str, Any]:
-    attrs: dict[str, Any] = {
-        "kind": node.kind,
-        "name": node.name,
-        "name_en": node.name_en or "",
-        "aliases": list(node.aliases),
-        "unnamed": node.unnamed,
-        "category": node.category or "",
-        "sources": list(node.sources),
-        "note": node.note or "",
-        "merged_ids": list(node.merged_ids),
-    }
+    attrs: dict[str, Any] = _NodeAttrs().__dict__
+    attrs["kind"] = node.kind
+    attrs["name"] = node.name
+    attrs["name_en"] = node.name_en or ""
+    attrs["aliases"] = list(node.aliases)
+    attrs["unnamed"] = node.unnamed
+    attrs["category"] = node.category or ""
+    attrs["sources"] = list(node.sources)
+    attrs["note"] = node.note or ""
+    attrs["merged_ids"] = list(node.merged_ids)
     if node.kind == "Event":
         attrs["event_type"] = node.event_type or ""
-        attrs.update(_date_attrs("date", node.date))
+        for k, v in _date_attrs("date", node.date).items():
+            attrs[k] = v
     return attrs
 
 
 def edge_attrs(rel: Relationship) -> dict[str, Any]:
+    """The attributes of a relationship's edge (``disagreements`` and the fact date
+    ``when*`` are added by :func:`to_graph`, in that order)."""
     start, start_earliest, start_latest = _days(rel.start)
     end, end_earliest, end_latest = _days(rel.end)
-    return {
-        "type": rel.type,
-        "role": rel.role or "",
-        "role_en": rel.role_en or "",
-        "role_category": list(rel.role_category),
-        "start": start,
-        "start_earliest": start_earliest,
-        "start_latest": start_latest,
-        "end": end,
-        "end_earliest": end_earliest,
-        "end_latest": end_latest,
-        "status": rel.status,
-        "sources": list(rel.sources),
-        "evidence": rel.evidence,
-        "note": rel.note or "",
-        # every source's own quote (parallel lists: Neo4j properties cannot hold maps)
-        "quotes": [q.evidence for q in rel.quotes] or [rel.evidence],
-        "quote_sources": [";".join(q.sources) for q in rel.quotes] or [";".join(rel.sources)],
-        "quote_folders": [q.folder for q in rel.quotes],
-        "disputed": list(rel.disputed),
-    }
+    d: dict[str, Any] = _EdgeAttrs().__dict__  # item by item: an update() would unshare the keys
+    d["type"] = rel.type
+    d["role"] = rel.role or ""
+    d["role_en"] = rel.role_en or ""
+    d["role_category"] = list(rel.role_category)
+    d["start"] = start
+    d["start_earliest"] = start_earliest
+    d["start_latest"] = start_latest
+    d["end"] = end
+    d["end_earliest"] = end_earliest
+    d["end_latest"] = end_latest
+    d["status"] = rel.status
+    d["sources"] = list(rel.sources)
+    d["evidence"] = rel.evidence
+    d["note"] = rel.note or ""
+    # every source's own quote (parallel lists: Neo4j properties cannot hold maps)
+    d["quotes"] = [q.evidence for q in rel.quotes] or [rel.evidence]
+    d["quote_sources"] = [";".join(q.sources) for q in rel.quotes] or [";".join(rel.sources)]
+    d["quote_folders"] = [q.folder for q in rel.quotes]
+    d["disputed"] = list(rel.disputed)
+    return d
 
 
 def to_graph(dataset: Dataset, *, consume: bool = False) -> nx.MultiDiGraph:
