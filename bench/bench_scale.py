@@ -62,8 +62,22 @@ TARGETS = {
 
 
 #: The client's peak memory per million relationships, measured with BENCH_SIZE=small (the
-#: whole graph is built in memory before loading); a size that cannot fit is not started.
-CLIENT_MB_PER_MILLION = 3_700  # 3,699 MB at 6ff36a6 (6,680 before the direct records)
+#: whole graph is built in memory before loading); a size whose client and server cannot
+#: fit together is not started.
+CLIENT_MB_PER_MILLION = 1_900  # 1,8xx MB at XXXXXXX (3,699 at 6ff36a6, 6,680 before the direct records)
+SERVER_HEAP, SERVER_PAGECACHE = "4g", "2g"  # the private server's, unless GRAPHKIT_NEO4J_* say otherwise
+
+
+def _mb(size: str) -> float:
+    """Megabytes of a Neo4j memory setting such as ``4g`` or ``512m``."""
+    units = {"k": 1 / 1024, "m": 1, "g": 1024, "t": 1024 * 1024}
+    size = size.strip().lower()
+    return float(size[:-1]) * units[size[-1]] if size[-1:] in units else float(size) / 2**20
+
+
+def server_mb() -> float:
+    heap = os.environ.get("GRAPHKIT_NEO4J_HEAP", SERVER_HEAP)
+    return _mb(heap) + _mb(os.environ.get("GRAPHKIT_NEO4J_PAGECACHE", SERVER_PAGECACHE))
 
 
 def available_mb() -> float:
@@ -116,8 +130,8 @@ def start_server(home: Path) -> dict[str, str]:
         **os.environ,
         "GRAPHKIT_NEO4J_HOME": str(home),
         "GRAPHKIT_NEO4J_HTTP": "0",
-        "GRAPHKIT_NEO4J_HEAP": os.environ.get("GRAPHKIT_NEO4J_HEAP", "4g"),
-        "GRAPHKIT_NEO4J_PAGECACHE": os.environ.get("GRAPHKIT_NEO4J_PAGECACHE", "2g"),
+        "GRAPHKIT_NEO4J_HEAP": os.environ.get("GRAPHKIT_NEO4J_HEAP", SERVER_HEAP),
+        "GRAPHKIT_NEO4J_PAGECACHE": os.environ.get("GRAPHKIT_NEO4J_PAGECACHE", SERVER_PAGECACHE),
         "GRAPHKIT_NEO4J_IMPORT_HEAP": os.environ.get("GRAPHKIT_NEO4J_IMPORT_HEAP", "4g"),
     }
     env.pop("NEO4J_URI", None)
@@ -163,15 +177,17 @@ def main() -> None:
     if SIZE not in RELS:
         raise SystemExit(f"bench-scale: BENCH_SIZE must be small or full, not {SIZE!r}")
     rels = int(os.environ.get("BENCH_RELS") or RELS[SIZE])
-    need = CLIENT_MB_PER_MILLION * rels / 1_000_000
+    client = CLIENT_MB_PER_MILLION * rels / 1_000_000
+    need = client + server_mb()
     if need > available_mb():
         print(
             json.dumps(
                 {
                     "bench_size": SIZE,
                     "relationships": rels,
-                    "not_run": f"the client would need about {need:,.0f} MB (it holds the whole graph in "
-                    f"memory; {CLIENT_MB_PER_MILLION:,} MB per million relationships at small) and "
+                    "not_run": f"the client would need about {client:,.0f} MB (it holds the whole graph "
+                    f"in memory; {CLIENT_MB_PER_MILLION:,} MB per million relationships at small) and the "
+                    f"server {server_mb():,.0f} MB (heap and page cache), {need:,.0f} MB in all, and "
                     f"{available_mb():,.0f} MB are available",
                 }
             )
