@@ -181,3 +181,34 @@ def test_a_tenure_begins_with_its_earliest_stint(tmp_path):
     )
     [m] = c.moves
     assert (m.origin, m.destination, m.start, m.arrived) == ("a", "b", "2020-01", "2020-01")
+
+
+def test_annotate_gives_a_fact_that_careers_do_not_date_no_date(tmp_path):
+    g = graphkit.build_graph(
+        write_dataset(
+            tmp_path / "d",
+            [[("WORKED_AT", "a", "VP", "2019", "2021-03"), ("JOINED", "b", "", "2021-05", "")]],
+        )
+    )
+    dated = {
+        k: (d["when"], d["when_earliest"], d["when_latest"]) for _, _, k, d in g.edges(keys=True, data=True)
+    }
+    assert ("2021-03", "2021-03-01", "2021-03-31") in dated.values()
+    gc.annotate(g, gc.Careers())  # careers that date no fact
+    for _, _, d in g.edges(data=True):
+        assert (d["when"], d["when_earliest"], d["when_latest"]) == ("", "", "")
+
+
+def test_deriving_careers_leaves_the_garbage_collector_as_it_found_it():
+    import gc as collector
+
+    record = ("p", "k1", "a", "WORKED_AT", "VP", (), "2019", "2021")
+    assert collector.isenabled()
+    assert len(gc.derive_records([record]).moves) == 1
+    assert collector.isenabled()  # turned off inside, back on after
+    collector.disable()
+    try:
+        gc.derive_records([record])
+        assert not collector.isenabled()  # and not turned on when it was off
+    finally:
+        collector.enable()
