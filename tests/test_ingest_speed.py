@@ -1059,3 +1059,16 @@ def test_a_copy_keeps_what_the_model_keeps():
     assert (c1.a, c1.b, c2.a, c2.b) == ("x", "q", "y", "r")
     assert c1.model_fields_set == c2.model_fields_set == {"a", "b"}
     assert one.model_fields_set == {"a"} and one.b is None  # the original is unchanged
+
+
+def test_drained_hands_on_every_item_in_order_and_drops_each_as_it_goes():
+    from graphkit.schema.collect import drained
+
+    items = ["a", "b", "c"]
+    seen = []
+    for item in drained(items):
+        seen.append((item, list(items)))
+    # each item is gone from the list by the time it is handed on; nothing is left after
+    assert seen == [("a", [None, "b", "c"]), ("b", [None, None, "c"]), ("c", [None, None, None])]
+    assert items == []
+    assert list(drained([])) == []

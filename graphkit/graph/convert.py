@@ -20,7 +20,7 @@ import networkx as nx
 
 from graphkit.graph import careers
 from graphkit.schema import dates
-from graphkit.schema.collect import young_collections_only
+from graphkit.schema.collect import drained, young_collections_only
 from graphkit.schema.model import Dataset, Node, Relationship
 
 
@@ -135,17 +135,6 @@ def _sharer(names: tuple[str, ...]) -> Callable[[dict[str, Any]], dict[str, Any]
     return share
 
 
-def _relationships(dataset: Dataset, consume: bool) -> Iterator[Relationship]:
-    rels = dataset.relationships
-    if not consume:
-        yield from rels
-        return
-    rels.reverse()
-    pop = rels.pop
-    while rels:
-        yield pop()
-
-
 def _nodes(dataset: Dataset, consume: bool) -> Iterator[Node]:
     if not consume:
         yield from dataset.nodes.values()
@@ -171,7 +160,7 @@ def _to_graph(dataset: Dataset, consume: bool = False) -> nx.MultiDiGraph:
     add_node, add_edge = _adders(g)
     for node in _nodes(dataset, consume):
         add_node(node.id, share_node(node_attrs(node)))
-    for rel in _relationships(dataset, consume):
+    for rel in drained(dataset.relationships) if consume else dataset.relationships:
         key = rel.key
         attrs = edge_attrs(rel)
         attrs["disagreements"] = said.get(key, [])

@@ -38,6 +38,7 @@ from pathlib import PurePath
 from typing import Any, TypeVar
 
 from graphkit.schema import dates, vocab
+from graphkit.schema.collect import drained
 from graphkit.schema.direct import with_values
 from graphkit.schema.errors import Issue
 from graphkit.schema.model import Alternative, Claim, Disagreement, Node, Quote, Relationship, Source
@@ -256,8 +257,7 @@ def facts(items: list[T], ends: Callable[[T], Hashable], row: Callable[[T], Row]
     shared = {i: row(item) for i, item in enumerate(items) if told[ends(item)] > 1}
     del told
     grouped = {id(rows[0]): rows for rows in group_facts(list(shared.values()))}
-    for i, item in enumerate(items):
-        items[i] = None  # type: ignore[call-overload]  # the row goes once it is a fact
+    for i, item in enumerate(drained(items)):  # each row goes once it is a fact
         made = shared.pop(i, None)
         if made is None:
             yield item
@@ -265,7 +265,6 @@ def facts(items: list[T], ends: Callable[[T], Hashable], row: Callable[[T], Row]
             rows = grouped.pop(id(made), None)
             if rows is not None:  # the first row of its fact
                 yield rows
-    items.clear()
 
 
 def _latest(rows: list[Row]) -> Row:

@@ -227,16 +227,15 @@ def _collect(
     dataset: str,
     *,
     write_moves: bool = True,
-    nodes_held: Callable[[str, dict[str, Any]], bool] | None = None,
-    rels_held: Callable[[str, dict[str, Any]], bool] | None = None,
+    held: Callable[[dict[str, Any]], bool] | None = None,
 ) -> Plan:
-    """The plan of ``g``, leaving out the rows Neo4j already holds (``*_held``), streamed:
+    """The plan of ``g``, leaving out the rows Neo4j already holds (``held``), streamed:
     only the rows to write are kept."""
     p = Plan(dataset=dataset, folders=folders_loaded(g, dataset))
     for label, row in node_rows(g, dataset):
         p.total += 1
         p.ids[label].append(row["id"])
-        if nodes_held is None or not nodes_held(label, row):
+        if held is None or not held(row):
             p.nodes[label].append(row)
     for n, d in g.nodes(data=True):
         for old in d.get("merged_ids") or ():
@@ -244,7 +243,7 @@ def _collect(
     for group, row in rel_rows(g, dataset, write_moves=write_moves):
         p.total += 1
         p.keys.append(row["key"])
-        if rels_held is None or not rels_held(group[0], row):
+        if held is None or not held(row):
             p.rels[group].append(row)
     return p
 
@@ -679,15 +678,14 @@ class _Load:
             else (set(), set())
         )
 
-        def is_held(_: str, row: dict[str, Any]) -> bool:
+        def is_held(row: dict[str, Any]) -> bool:
             return bytes.fromhex(row["props"][HASH]) in held
 
         p = self.plan = _collect(
             self.graph,
             self.dataset,
             write_moves=self.write_moves,
-            nodes_held=None if self.rewrite else is_held,
-            rels_held=None if self.rewrite else is_held,
+            held=None if self.rewrite else is_held,
         )
         held.clear()
         self.removed = _gone(p, ours_now) if self.prune else 0
