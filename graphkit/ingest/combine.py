@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 
 from graphkit.schema import dates, vocab
 from graphkit.schema.collect import drained
-from graphkit.schema.direct import with_values
+from graphkit.schema.direct import instance, with_values
 from graphkit.schema.errors import Issue
 from graphkit.schema.model import Alternative, Claim, Disagreement, Node, Quote, Relationship, Source
 
@@ -148,8 +148,10 @@ _QUOTE_FIELDS = set(Quote.model_fields)  # the fields set of every quote (shared
 def quote_of(rel: Relationship, folder: str) -> Quote:
     """The quote of one relationship row of ``folder`` (its values are valid already: the
     record's own and two strings)."""
-    return Quote.model_construct(
-        _QUOTE_FIELDS, sources=rel.sources, evidence=rel.evidence, folder=folder, at=row_at(folder, rel)
+    return instance(
+        Quote,
+        {"sources": rel.sources, "evidence": rel.evidence, "folder": folder, "at": row_at(folder, rel)},
+        _QUOTE_FIELDS,
     )
 
 
