@@ -21,6 +21,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -80,31 +81,28 @@ def _label(name: str) -> str:
 _DATE_FIELDS = re.compile(r"_(earliest|latest)$")
 
 
-_IS_DAY: dict[str, bool] = {}  # property name -> whether it holds a day (a handful of names)
-_DAYS: dict[str, dt.date] = {}  # ISO text -> the day (each distinct day read once)
+def _is_day(name: str) -> bool:
+    """Whether property ``name`` holds a day (``*_earliest``, ``*_latest``)."""
+    return _DATE_FIELDS.search(name) is not None
+
+
+#: :func:`_is_day` and :meth:`datetime.date.fromisoformat`, cached: a handful of property
+#: names, and rows that share a day share one date object.
+_is_day_cached = lru_cache(maxsize=1024)(_is_day)
+_day_cached = lru_cache(maxsize=100_000)(dt.date.fromisoformat)
 
 
 def _props(d: dict[str, Any], skip: str | None = None) -> dict[str, Any]:
     """The properties to write: empty values ("", None, []) and the key ``skip`` left out,
     the ``*_earliest`` and ``*_latest`` texts as days."""
     out = {}
-    is_day, days = _IS_DAY, _DAYS
+    is_day, day = _is_day_cached, _day_cached
     for k, v in d.items():
         if not v and (v == "" or v is None or v == []):  # most values are set: one truth test
             continue
         if k == skip:
             continue
-        day = is_day.get(k)
-        if day is None:
-            day = is_day[k] = bool(_DATE_FIELDS.search(k))
-        if day:
-            text = v
-            v = days.get(text)
-            if v is None:
-                if len(days) > 100_000:
-                    days.clear()
-                v = days[text] = dt.date.fromisoformat(text)
-        out[k] = v
+        out[k] = day(v) if is_day(k) else v
     return out
 
 
