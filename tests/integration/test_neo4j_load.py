@@ -105,6 +105,27 @@ def test_edited_dataset_updates_and_prune_removes_only_what_vanished(neo4j_drive
         assert s.run("MATCH (c:Company {id:'deepseek'}) RETURN count(c) AS n").single()["n"] == 1
 
 
+def test_a_progress_bar_is_given_the_row_count_and_advanced_to_it(neo4j_driver, neo4j_settings):
+    # what `graphkit load` shows in a terminal; the total is counted, not planned
+    from contextlib import contextmanager
+
+    bars: list[tuple[int, list[int]]] = []
+
+    @contextmanager
+    def bar(total):
+        steps: list[int] = []
+        bars.append((total, steps))
+        yield steps.append
+
+    first = graphkit.api.load(DATA, neo4j_settings, dataset=DS, progress_bar=bar, batch_size=10)
+    again = graphkit.api.load(DATA, neo4j_settings, dataset=DS, progress_bar=bar, check_files=False)
+    # 17 people + 15 organisations + 2 events + 2 sources + 6 claims; 39 relationships
+    assert [total for total, _ in bars] == [42 + 39, 42 + 39]
+    assert sum(bars[0][1]) == 81 and max(bars[0][1]) <= 10  # a step a batch
+    assert bars[1][1] == [81]  # nothing changed: every row done at once
+    assert (first.changes, again.changes) == (81, 0)
+
+
 def test_prune_deletes_vanished_nodes(neo4j_driver, data_copy: Path):
     load(neo4j_driver, data_copy)
     claims = data_copy / "claims.csv"
