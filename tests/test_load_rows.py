@@ -14,13 +14,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from helpers import DATA_ALL, FIXTURES
 
 import graphkit
 from graphkit.graph import careers
 from graphkit.neo4j import load as L
 
-CAREERS = Path(__file__).resolve().parent / "fixtures" / "careers"
-OVERLAP = Path(__file__).resolve().parent / "fixtures" / "overlap"
+CAREERS = FIXTURES / "careers"
+OVERLAP = FIXTURES / "overlap"
 D = dt.date
 
 
@@ -317,14 +318,23 @@ def test_the_plan_records_merged_ids_and_its_dataset():
     assert p.rels[("WORKED_AT", "Person", "Company")][0]["props"]["quote_folders"] == ["mine"]
 
 
-def test_each_node_row_names_the_folders_that_list_it():
-    folders = sorted(f for f in OVERLAP.iterdir() if f.is_dir())
+def _listed(folders: list[Path], files: list[tuple[str, str | None]]) -> dict[tuple[str, str], list[str]]:
+    """(label, id) -> the folders whose CSV file lists it, read here with csv; a label of
+    None: the row's own ``kind``."""
     listed: dict[tuple[str, str], list[str]] = {}
-    for folder in folders:  # the ids each folder's CSV files list, read here with csv
-        for name, label in [("sources.csv", "Source"), ("people.csv", "Person"), ("organisations.csv", None)]:
+    for folder in folders:
+        for name, label in files:
             with (folder / name).open(encoding="utf-8", newline="") as f:
                 for rec in csv.DictReader(f):
                     listed.setdefault((label or rec["kind"], rec["id"]), []).append(folder.name)
+    return listed
+
+
+def test_each_node_row_names_the_folders_that_list_it():
+    folders = sorted(f for f in OVERLAP.iterdir() if f.is_dir())
+    listed = _listed(
+        folders, [("sources.csv", "Source"), ("people.csv", "Person"), ("organisations.csv", None)]
+    )
     g = graphkit.build_graph(folders)
     rows = {(label, row["id"]): row for label, row in L.node_rows(g, "ds")}
     assert {k: r["folders"] for k, r in rows.items()} == listed
@@ -374,14 +384,8 @@ def test_iso_span_and_what_cannot_be_hashed():
 
 
 def test_sources_and_claims_name_the_folder_that_lists_them():
-    data = Path(__file__).resolve().parent.parent / "data"
-    folders = sorted(f for f in data.iterdir() if f.is_dir())
-    listed: dict[tuple[str, str], list[str]] = {}
-    for folder in folders:
-        for name, label in [("sources.csv", "Source"), ("claims.csv", "Claim")]:
-            with (folder / name).open(encoding="utf-8", newline="") as f:
-                for rec in csv.DictReader(f):
-                    listed.setdefault((label, rec["id"]), []).append(folder.name)
+    folders = sorted(f for f in DATA_ALL.iterdir() if f.is_dir())
+    listed = _listed(folders, [("sources.csv", "Source"), ("claims.csv", "Claim")])
     assert len(listed) == 3 + 8  # sources 1 + 2, claims 2 + 6
     g = graphkit.build_graph(folders)
     rows = {(label, row["id"]): row for label, row in L.node_rows(g, "ds") if label in ("Source", "Claim")}
